@@ -71,6 +71,14 @@ public interface Container extends AutoCloseable {
    */
   void shutdown(boolean force);
 
+  /**
+   * Lets the container outlive this handle's {@link PocketDock}: closing the dock, or the JVM
+   * exiting, no longer removes it, so it runs until something shuts it down (for example {@code
+   * pocket-dock shutdown NAME}). The handle stays usable, and {@link #close()} still shuts it down.
+   * Idempotent.
+   */
+  void detach();
+
   /** The same container, with methods that return {@link java.util.concurrent.CompletableFuture}s. */
   AsyncContainer async();
 
