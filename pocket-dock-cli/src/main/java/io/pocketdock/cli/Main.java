@@ -1,0 +1,25 @@
+package io.pocketdock.cli;
+
+import io.pocketdock.cli.terminal.Terminal;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Runs {@code pocket-dock}: the only place that calls {@link System#exit}. */
+public final class Main {
+  private Main() {}
+
+  /** Parses the arguments, runs the command, and exits with its exit code. */
+  public static void main(String[] args) {
+    // UTF-8 whatever the locale: container output is UTF-8 and is passed through as such.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+    int code =
+        PocketDockCommand.commandLine(
+                new PocketDockCommand(Terminal.detect(), SdkDock::connect), out, err)
+            .execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+}

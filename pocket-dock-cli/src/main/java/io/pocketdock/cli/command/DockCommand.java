@@ -1,0 +1,47 @@
+package io.pocketdock.cli.command;
+
+import io.pocketdock.cli.GlobalOptions;
+import io.pocketdock.cli.PocketDockCommand;
+import io.pocketdock.cli.terminal.Terminal;
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** What every subcommand has: the root (terminal, engine), the global options, its writers. */
+abstract class DockCommand implements Callable<Integer> {
+  @ParentCommand private @Nullable PocketDockCommand root;
+
+  @Mixin private @Nullable GlobalOptions global;
+
+  @Spec private @Nullable CommandSpec spec;
+
+  /** The root command. */
+  final PocketDockCommand root() {
+    return Objects.requireNonNull(root, "subcommand used without its root");
+  }
+
+  /** The terminal this runs on. */
+  final Terminal terminal() {
+    return root().terminal();
+  }
+
+  /** This command's picocli model. */
+  final CommandSpec spec() {
+    return Objects.requireNonNull(spec, "used outside picocli");
+  }
+
+  /** Standard output, as picocli was given it. */
+  final PrintWriter out() {
+    return spec().commandLine().getOut();
+  }
+
+  /** Standard error, as picocli was given it. */
+  final PrintWriter err() {
+    return spec().commandLine().getErr();
+  }
+}
