@@ -71,6 +71,12 @@ public interface Container extends AutoCloseable {
    */
   void shutdown(boolean force);
 
+  /**
+   * Lets the container outlive this handle: closing the {@link PocketDock} or exiting the JVM no
+   * longer removes it. Calling {@link #shutdown()} or {@link #close()} still does.
+   */
+  void detach();
+
   /** The same container, with methods that return {@link java.util.concurrent.CompletableFuture}s. */
   AsyncContainer async();
 

@@ -86,6 +86,11 @@ final class EngineContainer implements Container {
     }
   }
 
+  @Override
+  public void detach() {
+    dock.forget(this);
+  }
+
   /** Removes the container whatever its persist flag (JVM exit, {@link PocketDock#close()}). */
   void removeQuietly() {
     if (shutDown.compareAndSet(false, true) && !spec.persist()) {
