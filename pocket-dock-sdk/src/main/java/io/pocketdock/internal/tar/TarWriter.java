@@ -64,18 +64,22 @@ public final class TarWriter implements Closeable {
       throw new IllegalArgumentException("negative size");
     }
     writeHeader(checkedName(name, name), (byte) '0', mode, size, mtime, "");
-    long left = size;
-    while (left > 0) {
-      int n = content.read(buffer, 0, (int) Math.min(buffer.length, left));
-      if (n < 0) {
-        failed = true;
-        throw new IOException(
-            "content of '" + name + "' ended after " + (size - left) + " of " + size + " bytes");
+    try {
+      long left = size;
+      while (left > 0) {
+        int n = content.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          throw new IOException(
+              "content of '" + name + "' ended after " + (size - left) + " of " + size + " bytes");
+        }
+        out.write(buffer, 0, n);
+        left -= n;
       }
-      out.write(buffer, 0, n);
-      left -= n;
+      out.write(ZEROS, 0, (int) TarReader.padding(size));
+    } catch (IOException e) {
+      failed = true; // the header promised bytes that never came: no entry can follow
+      throw e;
     }
-    out.write(ZEROS, 0, (int) TarReader.padding(size));
   }
 
   /** Writes a small regular file with the default mtime. */

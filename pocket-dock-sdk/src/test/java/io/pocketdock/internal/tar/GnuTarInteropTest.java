@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GnuTarInteropTest {
   private static final String LONG_NAME = "dir/" + "n".repeat(150) + "/" + "m".repeat(120);
   private static final String UNICODE = "dir/ünïcödé-日本.txt";
+  private static final String THOUSAND = "dir/" + ("x".repeat(240) + "/").repeat(4) + "f".repeat(32);
   private static final String LONG_TARGET = "../" + "t".repeat(180);
 
   @TempDir Path tmp;
@@ -36,6 +37,7 @@ class GnuTarInteropTest {
       w.writeFile("dir/run.sh", 0755, 3, mtime, script);
       w.writeFile(LONG_NAME, 0600, "long".getBytes(UTF_8));
       w.writeFile(UNICODE, 0644, "uni".getBytes(UTF_8));
+      w.writeFile(THOUSAND, 0644, "thousand".getBytes(UTF_8));
       w.writeFile("dir/blocks", 0644, new byte[1500]);
       w.writeSymlink("dir/link", "run.sh", mtime);
       w.writeSymlink("dir/longlink", LONG_TARGET, mtime);
@@ -54,6 +56,8 @@ class GnuTarInteropTest {
     assertThat(perms(out.resolve("dir"))).isEqualTo("rwxr-x---");
     assertThat(out.resolve(LONG_NAME)).hasContent("long");
     assertThat(out.resolve(UNICODE)).hasContent("uni");
+    assertThat(THOUSAND).hasSize(1000);
+    assertThat(out.resolve(THOUSAND)).hasContent("thousand");
     assertThat(out.resolve("dir/blocks")).hasSize(1500);
     assertThat(out.resolve("dir/empty")).isEmptyDirectory();
     assertThat(Files.readSymbolicLink(out.resolve("dir/link")).toString()).isEqualTo("run.sh");
