@@ -36,10 +36,10 @@ final class ArchivePath {
   /**
    * Checks a symbolic link's target against the link's depth below the destination.
    *
-   * <p>Only leading {@code ..} components are allowed, and no more of them than the link's depth.
-   * A {@code ..} after a name is refused even when it stays inside lexically, because the name
-   * could be another symlink (say {@code d -> .}), and then {@code d/../x} climbs out for real.
-   * With leading {@code ..} only, every link resolves inside provided every other link does.
+   * <p>Only leading {@code ..} components are allowed, and no more of them than the link's depth. A
+   * {@code ..} after a name is refused even when it stays inside lexically, because the name could
+   * be another symlink (say {@code d -> .}), and then {@code d/../x} climbs out for real. With
+   * leading {@code ..} only, every link resolves inside provided every other link does.
    */
   static void checkSymlinkTarget(String entryName, String target, int linkDepth)
       throws UnsafeArchiveException {

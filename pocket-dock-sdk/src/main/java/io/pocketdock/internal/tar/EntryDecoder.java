@@ -52,7 +52,7 @@ final class EntryDecoder {
 
   private static TarEntry.Type type(byte flag, String name) {
     return switch (flag) {
-        // Old archives mark directories only by a trailing slash on a regular-file entry.
+      // Old archives mark directories only by a trailing slash on a regular-file entry.
       case 0, '0', '7' -> name.endsWith("/") ? TarEntry.Type.DIRECTORY : TarEntry.Type.FILE;
       case '1' -> TarEntry.Type.HARDLINK;
       case '2' -> TarEntry.Type.SYMLINK;

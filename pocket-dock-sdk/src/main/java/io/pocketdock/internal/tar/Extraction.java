@@ -165,7 +165,8 @@ final class Extraction {
     }
     String name = entry.name();
     if (attrs.isSymbolicLink()) {
-      throw new UnsafeArchiveException(name, "a symlink is already in the destination at this path");
+      throw new UnsafeArchiveException(
+          name, "a symlink is already in the destination at this path");
     }
     if (attrs.isDirectory()) {
       if (entry.isDirectory()) {

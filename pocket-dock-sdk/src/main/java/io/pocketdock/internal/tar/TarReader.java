@@ -131,8 +131,7 @@ public final class TarReader implements Closeable {
     return readRecordData(raw.size(), pending.bytes, at);
   }
 
-  private byte[] readRecordData(long size, long total, NumericField.Context at)
-      throws IOException {
+  private byte[] readRecordData(long size, long total, NumericField.Context at) throws IOException {
     if (total > MAX_EXTENSION_BYTES) {
       throw at.error("extension records exceed " + MAX_EXTENSION_BYTES + " bytes");
     }

@@ -18,10 +18,10 @@ import java.util.Set;
  *
  * <p>Entries come in a deterministic order: a directory before its children, children sorted by
  * name. Symbolic links are archived as links with their target text unchanged and are never
- * followed, not even when {@code source} itself is one. Empty directories are kept. Modes are
- * kept (including setuid, setgid and sticky where the file system reports them). Hard-linked files
- * are archived as independent copies; sockets and device nodes are skipped, as they cannot be moved
- * as files.
+ * followed, not even when {@code source} itself is one. Empty directories are kept. Modes are kept
+ * (including setuid, setgid and sticky where the file system reports them). Hard-linked files are
+ * archived as independent copies; sockets and device nodes are skipped, as they cannot be moved as
+ * files.
  */
 public final class TarTree {
   private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};

@@ -37,7 +37,10 @@ public final class TarWriter implements Closeable {
     }
     owner =
         new HeaderEncoder.Owner(
-            uid, gid, Objects.requireNonNull(uname, "uname"), Objects.requireNonNull(gname, "gname"));
+            uid,
+            gid,
+            Objects.requireNonNull(uname, "uname"),
+            Objects.requireNonNull(gname, "gname"));
     return this;
   }
 

@@ -21,10 +21,7 @@ final class GnuTar {
     List<String> command = new ArrayList<>(List.of(TAR.toString()));
     command.addAll(List.of(args));
     Process process =
-        new ProcessBuilder(command)
-            .directory(dir.toFile())
-            .redirectErrorStream(true)
-            .start();
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     process.getOutputStream().close();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0) {

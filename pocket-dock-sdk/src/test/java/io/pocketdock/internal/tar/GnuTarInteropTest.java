@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GnuTarInteropTest {
   private static final String LONG_NAME = "dir/" + "n".repeat(150) + "/" + "m".repeat(120);
   private static final String UNICODE = "dir/ünïcödé-日本.txt";
-  private static final String THOUSAND = "dir/" + ("x".repeat(240) + "/").repeat(4) + "f".repeat(32);
+  private static final String THOUSAND =
+      "dir/" + ("x".repeat(240) + "/").repeat(4) + "f".repeat(32);
   private static final String LONG_TARGET = "../" + "t".repeat(180);
 
   @TempDir Path tmp;
@@ -61,7 +62,8 @@ class GnuTarInteropTest {
     assertThat(out.resolve("dir/blocks")).hasSize(1500);
     assertThat(out.resolve("dir/empty")).isEmptyDirectory();
     assertThat(Files.readSymbolicLink(out.resolve("dir/link")).toString()).isEqualTo("run.sh");
-    assertThat(Files.readSymbolicLink(out.resolve("dir/longlink")).toString()).isEqualTo(LONG_TARGET);
+    assertThat(Files.readSymbolicLink(out.resolve("dir/longlink")).toString())
+        .isEqualTo(LONG_TARGET);
   }
 
   @ParameterizedTest
@@ -70,7 +72,8 @@ class GnuTarInteropTest {
     Path src = Files.createDirectory(tmp.resolve("src"));
     Files.createDirectories(src.resolve("tree/empty"));
     Files.writeString(src.resolve("tree/a.txt"), "alpha");
-    Files.setPosixFilePermissions(src.resolve("tree/a.txt"), PosixFilePermissions.fromString("rwxr-x---"));
+    Files.setPosixFilePermissions(
+        src.resolve("tree/a.txt"), PosixFilePermissions.fromString("rwxr-x---"));
     Files.createLink(src.resolve("tree/hard"), src.resolve("tree/a.txt"));
     Files.createSymbolicLink(src.resolve("tree/sym"), Path.of("a.txt"));
     // ustar holds 155 + 100 bytes of name, ASCII in practice; the others take anything.
@@ -82,8 +85,16 @@ class GnuTarInteropTest {
     Files.writeString(src.resolve(unicode), "uni");
 
     Path archive = tmp.resolve(format + ".tar");
-    GnuTar.run(src, "--format=" + format, "--sort=name", "--owner=4242", "--group=99", "--numeric-owner",
-        "-cf", archive.toString(), "tree");
+    GnuTar.run(
+        src,
+        "--format=" + format,
+        "--sort=name",
+        "--owner=4242",
+        "--group=99",
+        "--numeric-owner",
+        "-cf",
+        archive.toString(),
+        "tree");
     Archives.Read read = Archives.read(Files.readAllBytes(archive));
 
     assertThat(read.contents())
@@ -111,7 +122,8 @@ class GnuTarInteropTest {
     Path src = Files.createDirectory(tmp.resolve("src"));
     Files.createDirectories(src.resolve("b/empty"));
     Files.writeString(src.resolve("b/file"), "x");
-    Files.setPosixFilePermissions(src.resolve("b/file"), PosixFilePermissions.fromString("rwx------"));
+    Files.setPosixFilePermissions(
+        src.resolve("b/file"), PosixFilePermissions.fromString("rwx------"));
     Files.createSymbolicLink(src.resolve("b/out"), Path.of("/etc/hostname"));
     Files.writeString(src.resolve("a"), "first");
 
@@ -125,7 +137,8 @@ class GnuTarInteropTest {
     assertThat(out.resolve("root/a")).hasContent("first");
     assertThat(perms(out.resolve("root/b/file"))).isEqualTo("rwx------");
     assertThat(out.resolve("root/b/empty")).isEmptyDirectory();
-    assertThat(Files.readSymbolicLink(out.resolve("root/b/out")).toString()).isEqualTo("/etc/hostname");
+    assertThat(Files.readSymbolicLink(out.resolve("root/b/out")).toString())
+        .isEqualTo("/etc/hostname");
   }
 
   private static String perms(Path p) throws IOException {

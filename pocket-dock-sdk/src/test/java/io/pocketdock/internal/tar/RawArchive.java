@@ -101,7 +101,6 @@ final class RawArchive {
 
   /** A pax record with its self-counting length. */
   static String record(String key, String value) {
-    return new String(
-        PaxRecords.format(java.util.Map.of(key, value)), StandardCharsets.UTF_8);
+    return new String(PaxRecords.format(java.util.Map.of(key, value)), StandardCharsets.UTF_8);
   }
 }

@@ -57,9 +57,7 @@ class SafeExtractorTest {
             new RawArchive().symlink("self", ".").symlink("t", "self/../x"),
             "has '..' after a name"),
         Arguments.of(
-            "hard link to outside",
-            new RawArchive().hardlink("h", "/etc/passwd"),
-            "absolute path"),
+            "hard link to outside", new RawArchive().hardlink("h", "/etc/passwd"), "absolute path"),
         Arguments.of(
             "hard link to unknown name",
             new RawArchive().hardlink("h", "missing"),
@@ -72,8 +70,7 @@ class SafeExtractorTest {
             "hard link to directory",
             new RawArchive().dir("d").hardlink("h", "d"),
             "not a regular file extracted earlier"),
-        Arguments.of(
-            "fifo", new RawArchive().add(RawArchive.header("p", '6', 0, "")), "FIFOs"),
+        Arguments.of("fifo", new RawArchive().add(RawArchive.header("p", '6', 0, "")), "FIFOs"),
         Arguments.of(
             "char device",
             new RawArchive().add(RawArchive.header("null", '3', 0, "")),
@@ -130,7 +127,8 @@ class SafeExtractorTest {
     Files.createDirectories(dest());
     Files.createSymbolicLink(dest().resolve("link"), outside);
 
-    assertThatThrownBy(() -> extract(new RawArchive().file("link/x", "x"), ExtractOptions.defaults()))
+    assertThatThrownBy(
+            () -> extract(new RawArchive().file("link/x", "x"), ExtractOptions.defaults()))
         .isInstanceOf(UnsafeArchiveException.class)
         .hasMessageContaining("already in the destination");
     assertThatThrownBy(() -> extract(new RawArchive().file("link", "x"), ExtractOptions.defaults()))
@@ -166,7 +164,8 @@ class SafeExtractorTest {
   @Test
   void extract_truncatedArchive_rollsBackAndThrowsFormatError() throws IOException {
     byte[] whole = new RawArchive().dir("d").file("d/f", "x".repeat(3000)).end().bytes();
-    TarReader reader = new TarReader(new java.io.ByteArrayInputStream(java.util.Arrays.copyOf(whole, 2048)));
+    TarReader reader =
+        new TarReader(new java.io.ByteArrayInputStream(java.util.Arrays.copyOf(whole, 2048)));
 
     assertThatThrownBy(() -> SafeExtractor.extract(reader, dest(), ExtractOptions.defaults()))
         .isInstanceOf(TarFormatException.class);
@@ -210,7 +209,8 @@ class SafeExtractorTest {
   void extract_readOnlyDirectory_stillGetsItsChildren() throws IOException {
     byte[] dir = RawArchive.header("ro/", '5', 0, "");
     RawArchive.put(dir, 100, "0000555");
-    extract(new RawArchive().add(RawArchive.seal(dir)).file("ro/f", "x"), ExtractOptions.defaults());
+    extract(
+        new RawArchive().add(RawArchive.seal(dir)).file("ro/f", "x"), ExtractOptions.defaults());
 
     assertThat(dest().resolve("ro/f")).hasContent("x");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dest().resolve("ro"))))
@@ -241,7 +241,9 @@ class SafeExtractorTest {
   void extract_modesNotPreserved_usesDefaults() throws IOException {
     byte[] exe = RawArchive.header("x", '0', 0, "");
     RawArchive.put(exe, 100, "0000700");
-    extract(new RawArchive().add(RawArchive.seal(exe)), ExtractOptions.defaults().withPreserveModes(false));
+    extract(
+        new RawArchive().add(RawArchive.seal(exe)),
+        ExtractOptions.defaults().withPreserveModes(false));
 
     assertThat(Files.getPosixFilePermissions(dest().resolve("x")))
         .doesNotContain(java.nio.file.attribute.PosixFilePermission.OWNER_EXECUTE);
@@ -250,7 +252,8 @@ class SafeExtractorTest {
 
   @Test
   void extract_repeatedDirectoryEntries_merge() throws IOException {
-    extract(new RawArchive().dir("d").file("d/a", "1").dir("d/").dir("./d"), ExtractOptions.defaults());
+    extract(
+        new RawArchive().dir("d").file("d/a", "1").dir("d/").dir("./d"), ExtractOptions.defaults());
 
     assertThat(dest().resolve("d/a")).hasContent("1");
   }

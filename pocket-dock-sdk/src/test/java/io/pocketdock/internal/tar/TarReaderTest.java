@@ -102,7 +102,8 @@ class TarReaderTest {
     h[135] = 3;
     Arrays.fill(h, 136, 148, (byte) 0xff); // mtime -1
     Archives.Read read =
-        Archives.read(new RawArchive().add(RawArchive.seal(h)).data("abc".getBytes(UTF_8)).end().bytes());
+        Archives.read(
+            new RawArchive().add(RawArchive.seal(h)).data("abc".getBytes(UTF_8)).end().bytes());
 
     assertThat(read.entry("f").uid()).isEqualTo(16);
     assertThat(read.contents()).containsEntry("f", "abc");
@@ -206,7 +207,9 @@ class TarReaderTest {
   @Test
   void next_malformedPaxRecords_throw() {
     for (String bad :
-        new String[] {"5 a=b\n", "99 path=x\n", "x path=y\n", "8 =abc\n", "7 path\n", "9 size=z\n"}) {
+        new String[] {
+          "5 a=b\n", "99 path=x\n", "x path=y\n", "8 =abc\n", "7 path\n", "9 size=z\n"
+        }) {
       byte[] bytes = new RawArchive().pax('x', bad).file("a", "1").end().bytes();
       assertThatThrownBy(() -> Archives.read(bytes)).as(bad).isInstanceOf(TarFormatException.class);
     }

@@ -8,9 +8,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class TarRoundTripTest {
   private static final Instant MTIME = Instant.parse("2024-05-06T07:08:09Z");
@@ -29,7 +29,8 @@ class TarRoundTripTest {
             });
     Archives.Read read = Archives.read(archive);
 
-    assertThat(read.names()).containsExactly("app", "app/empty", "app/run.sh", "app/zero", "app/link");
+    assertThat(read.names())
+        .containsExactly("app", "app/empty", "app/run.sh", "app/zero", "app/link");
     TarEntry script = read.entry("app/run.sh");
     assertThat(script.mode()).isEqualTo(04755);
     assertThat(script.uid()).isEqualTo(1000);
@@ -37,7 +38,9 @@ class TarRoundTripTest {
     assertThat(script.uname()).isEqualTo("sandbox");
     assertThat(script.gname()).isEqualTo("staff");
     assertThat(script.mtime()).isEqualTo(MTIME);
-    assertThat(read.contents()).containsEntry("app/run.sh", "#!/bin/sh\n").containsEntry("app/zero", "");
+    assertThat(read.contents())
+        .containsEntry("app/run.sh", "#!/bin/sh\n")
+        .containsEntry("app/zero", "");
     assertThat(read.entry("app/empty").type()).isEqualTo(TarEntry.Type.DIRECTORY);
     assertThat(read.entry("app/empty").mode()).isEqualTo(0700);
     assertThat(read.entry("app/link").type()).isEqualTo(TarEntry.Type.SYMLINK);

@@ -22,7 +22,8 @@ class TarTreeTest {
     src = Files.createDirectory(tmp.resolve("src"));
     Files.createDirectories(src.resolve("z/empty"));
     Files.writeString(src.resolve("z/script"), "#!/bin/sh\n");
-    Files.setPosixFilePermissions(src.resolve("z/script"), PosixFilePermissions.fromString("rwxr-x---"));
+    Files.setPosixFilePermissions(
+        src.resolve("z/script"), PosixFilePermissions.fromString("rwxr-x---"));
     Files.writeString(src.resolve("b-ünï.txt"), "unicode");
     Files.write(src.resolve("a-big"), new byte[70_000]);
     Files.createSymbolicLink(src.resolve("z/link"), Path.of("script"));
@@ -40,8 +41,14 @@ class TarTreeTest {
     assertThat(second).isEqualTo(first);
     assertThat(read.names())
         .containsExactly(
-            "root", "root/a-big", "root/b-ünï.txt", "root/escape",
-            "root/z", "root/z/empty", "root/z/link", "root/z/script");
+            "root",
+            "root/a-big",
+            "root/b-ünï.txt",
+            "root/escape",
+            "root/z",
+            "root/z/empty",
+            "root/z/link",
+            "root/z/script");
     assertThat(read.entry("root/escape").type()).isEqualTo(TarEntry.Type.SYMLINK);
     assertThat(read.entry("root/z/script").mode()).isEqualTo(0750);
     assertThat(read.entry("root/z/link").linkName()).isEqualTo("script");
@@ -53,10 +60,12 @@ class TarTreeTest {
     Files.delete(src.resolve("escape"));
     Path out = tmp.resolve("out");
     byte[] archive = pack(src, "");
-    SafeExtractor.extract(new TarReader(new ByteArrayInputStream(archive)), out, ExtractOptions.defaults());
+    SafeExtractor.extract(
+        new TarReader(new ByteArrayInputStream(archive)), out, ExtractOptions.defaults());
 
     assertThat(out.resolve("z/script")).hasContent("#!/bin/sh");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("z/script"))))
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("z/script"))))
         .isEqualTo("rwxr-x---");
     assertThat(Files.readSymbolicLink(out.resolve("z/link"))).isEqualTo(Path.of("script"));
     assertThat(out.resolve("z/empty")).isEmptyDirectory();
