@@ -72,10 +72,8 @@ public interface Container extends AutoCloseable {
   void shutdown(boolean force);
 
   /**
-   * Lets the container outlive this handle's {@link PocketDock}: closing the dock, or the JVM
-   * exiting, no longer removes it, so it runs until something shuts it down (for example {@code
-   * pocket-dock shutdown NAME}). The handle stays usable, and {@link #close()} still shuts it down.
-   * Idempotent.
+   * Lets the container outlive this handle: closing the {@link PocketDock} or exiting the JVM no
+   * longer removes it. Calling {@link #shutdown()} or {@link #close()} still does.
    */
   void detach();
 

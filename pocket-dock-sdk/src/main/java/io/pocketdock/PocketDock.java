@@ -97,6 +97,31 @@ public final class PocketDock implements AutoCloseable {
     return container;
   }
 
+  /**
+   * A handle to an existing container, by name or id, for example one created by another process
+   * or by the CLI. The handle is not owned: it is not removed when this instance closes or the JVM
+   * exits (call {@link Container#shutdown()} for that). Its spec is read back from the engine.
+   *
+   * @throws ContainerNotFoundException when no such container exists
+   */
+  public Container attach(String nameOrId) {
+    ensureOpen();
+    if (nameOrId.isBlank() || nameOrId.contains("/")) {
+      throw InvalidArgumentException.of("attach", "invalid container name or id '" + nameOrId + "'");
+    }
+    try {
+      var inspect = engine.client.inspectContainer(nameOrId);
+      String name = inspect.string("Name", nameOrId);
+      name = name.startsWith("/") ? name.substring(1) : name;
+      return new EngineContainer(
+          this, engine, SpecReader.fromInspect(inspect), name, inspect.string("Id", nameOrId));
+    } catch (io.pocketdock.internal.engine.EngineResponseException e) {
+      throw Failures.fromEngine("attach", nameOrId, e, Failures.Missing.CONTAINER_NOT_FOUND, "");
+    } catch (IOException e) {
+      throw Failures.fromIo("attach", nameOrId, engine.socket(), e);
+    }
+  }
+
   /** {@link #create(ContainerSpec)}, asynchronously (on a virtual thread where available). */
   public CompletableFuture<Container> createAsync(ContainerSpec spec) {
     return CompletableFuture.supplyAsync(() -> create(spec), engine.workers);

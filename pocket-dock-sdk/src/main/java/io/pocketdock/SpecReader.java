@@ -1,0 +1,53 @@
+package io.pocketdock;
+
+import io.pocketdock.internal.json.JsonObject;
+import io.pocketdock.internal.json.JsonString;
+import io.pocketdock.internal.json.JsonValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Rebuilds a {@link ContainerSpec} from the engine's inspect output and our labels. */
+final class SpecReader {
+  private SpecReader() {}
+
+  static ContainerSpec fromInspect(JsonObject inspect) {
+    JsonObject config = inspect.object("Config");
+    JsonObject host = inspect.object("HostConfig");
+    Map<String, String> labels = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonValue> e : config.object("Labels").members().entrySet()) {
+      if (e.getValue() instanceof JsonString s && !e.getKey().startsWith(Labels.PREFIX + "creator.")) {
+        labels.put(e.getKey(), s.value());
+      }
+    }
+    String profile = labels.getOrDefault(Labels.PROFILE, "");
+    List<String> command = new ArrayList<>();
+    for (JsonValue v : config.array("Cmd").values()) {
+      if (v instanceof JsonString s) {
+        command.add(s.value());
+      }
+    }
+    ContainerSpec.Builder b =
+        ContainerSpec.builder()
+            .image(profile.isEmpty() ? config.string("Image", "") : null)
+            .profile(profile.isEmpty() ? ContainerSpec.DEFAULT_PROFILE : profile)
+            .name(null)
+            .persist("true".equals(labels.get(Labels.PERSIST)))
+            .network(!"none".equals(host.string("NetworkMode", "none")))
+            .pidsLimit(host.longValue("PidsLimit", 0) > 0 ? host.longValue("PidsLimit", 0) : -1)
+            .labels(labels);
+    if (!command.isEmpty()) {
+      b.command(command);
+    }
+    long memory = host.longValue("Memory", 0);
+    if (memory > 0) {
+      b.memoryLimit(ByteSize.of(memory));
+    }
+    long nanoCpus = host.longValue("NanoCpus", 0);
+    if (nanoCpus > 0) {
+      b.cpuPercent((int) Math.max(1, nanoCpus / 10_000_000L));
+    }
+    return b.build();
+  }
+}
