@@ -50,7 +50,7 @@ class ErrorHandlerTest {
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
         .startsWith("error: IllegalStateException: boom\n")
-        .contains("\tat io.pocketdock.cli.FakeDock.attach");
+        .contains("\tat io.pocketdock.cli.ErrorHandlerTest.verbose_addsTheStackTrace");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code pocket-dock create}: creates and starts a sandbox that outlives this command. */
 @Command(
@@ -50,11 +51,11 @@ public final class CreateCommand extends DockCommand {
   @Option(names = "--persist", description = "Keep the container (stopped) after shutdown.")
   boolean persist;
 
-  @Option(
-      names = "--network",
-      negatable = true,
-      description = "Give the sandbox a network (default: the profile's; off for minimal).")
-  @Nullable Boolean network;
+  @Option(names = "--network", description = "Give the sandbox a network (default: the profile's; off for minimal).")
+  boolean network;
+
+  @Option(names = "--no-network", description = "No network, whatever the profile's default.")
+  boolean noNetwork;
 
   @Option(
       names = "--timeout",
@@ -97,7 +98,10 @@ public final class CreateCommand extends DockCommand {
     if (memLimit != null) {
       b.memoryLimit(memLimit);
     }
-    b.cpuPercent(cpuPercent).network(network);
+    if (network && noNetwork) {
+      throw new ParameterException(spec().commandLine(), "--network and --no-network exclude each other");
+    }
+    b.cpuPercent(cpuPercent).network(network ? Boolean.TRUE : noNetwork ? Boolean.FALSE : null);
     if (timeout != null) {
       b.execTimeout(Duration.ofSeconds(timeout));
     }
