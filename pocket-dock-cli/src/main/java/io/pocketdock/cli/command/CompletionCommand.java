@@ -8,11 +8,9 @@ import picocli.CommandLine.Parameters;
 /** {@code pocket-dock completion}: prints a shell completion script. */
 @Command(
     name = "completion",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Prints a completion script for bash or zsh (zsh loads it through bashcompinit, which the",
-      "script enables itself)."
-    },
+    description =
+        "Prints a completion script for bash or zsh (zsh loads it through bashcompinit,"
+            + " which the script enables itself).",
     footerHeading = "%nExamples:%n",
     footer = {
       "  source <(pocket-dock completion bash)      # in ~/.bashrc",

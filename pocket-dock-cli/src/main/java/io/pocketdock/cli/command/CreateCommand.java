@@ -15,11 +15,9 @@ import picocli.CommandLine.ParameterException;
 /** {@code pocket-dock create}: creates and starts a sandbox that outlives this command. */
 @Command(
     name = "create",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Creates and starts a sandbox and prints only its name, so NAME=$(pocket-dock create) works.",
-      "It keeps running until `pocket-dock shutdown NAME`."
-    },
+    description =
+        "Creates and starts a sandbox and prints only its name, so NAME=$(pocket-dock "
+            + "create) works. It keeps running until `pocket-dock shutdown NAME`.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  pocket-dock create",

@@ -20,7 +20,6 @@ import picocli.CommandLine.Parameters;
 /** {@code pocket-dock info}: a live reading of a sandbox's state and resource use. */
 @Command(
     name = "info",
-    mixinStandardHelpOptions = true,
     description = "Shows a sandbox's state, resource use and processes, read live from the engine.",
     footerHeading = "%nExamples:%n",
     footer = {"  pocket-dock info box1", "  pocket-dock info box1 --json | jq .memory_usage"})

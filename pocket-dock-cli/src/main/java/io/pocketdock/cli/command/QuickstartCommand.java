@@ -20,12 +20,11 @@ import picocli.CommandLine.Command;
 /** {@code pocket-dock quickstart}: proves the whole chain works, setting it up when needed. */
 @Command(
     name = "quickstart",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Checks for an engine and the minimal image (running scripts/setup-engines from this",
-      "checkout when either is missing), creates a sandbox, runs a shell command and a Python",
-      "snippet in it, shows their output, exit codes and timings, and removes the sandbox."
-    },
+    description =
+        "Checks for an engine and the minimal image (running scripts/setup-engines from"
+            + " this checkout when either is missing), creates a sandbox, runs a shell "
+            + "command and a Python snippet in it, shows their output, exit codes and "
+            + "timings, and removes the sandbox.",
     footerHeading = "%nExamples:%n",
     footer = {"  pocket-dock quickstart", "  POCKET_DOCK_HOME=~/src/pocket-dock pocket-dock quickstart"})
 public final class QuickstartCommand extends DockCommand {

@@ -11,11 +11,10 @@ import picocli.CommandLine.Parameters;
 /** {@code pocket-dock reboot}: restarts a sandbox, optionally from a clean filesystem. */
 @Command(
     name = "reboot",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Restarts a sandbox, keeping its filesystem. With --fresh, recreates it from the same",
-      "settings and name with a clean filesystem (its id changes). Prints the name."
-    },
+    description =
+        "Restarts a sandbox, keeping its filesystem. With --fresh, recreates it from "
+            + "the same settings and name with a clean filesystem (its id changes). Prints "
+            + "the name.",
     footerHeading = "%nExamples:%n",
     footer = {"  pocket-dock reboot box1", "  pocket-dock reboot box1 --fresh"})
 public final class RebootCommand extends DockCommand {

@@ -22,19 +22,18 @@ import picocli.CommandLine.Parameters;
 /** {@code pocket-dock run}: runs one shell command in a sandbox and exits with its exit code. */
 @Command(
     name = "run",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Runs a shell command (/bin/sh -c) in a sandbox. The words of COMMAND are joined with spaces",
-      "into one command line, so quote what the shell inside should see. Its stdout and stderr go",
-      "to this process's stdout and stderr, and pocket-dock exits with its exit code; on timeout",
-      "its process tree is killed, a notice goes to stderr and the exit code is 124.",
-      "Options go before COMMAND: everything from COMMAND's first word on belongs to it."
-    },
+    description =
+        "Runs a shell command (/bin/sh -c) in a sandbox. The words of COMMAND are "
+            + "joined with spaces into one command line, so quote what the shell inside "
+            + "should see. Its stdout and stderr go to this process's stdout and stderr, and "
+            + "pocket-dock exits with its exit code; on timeout its process tree is killed, a"
+            + " notice goes to stderr and the exit code is 124. Options go before COMMAND: "
+            + "everything from COMMAND's first word on belongs to it.",
     footerHeading = "%nExamples:%n",
     footer = {
       "  pocket-dock run box1 -- uname -a",
       "  pocket-dock run box1 'echo $HOME; ls -la /tmp'",
-      "  pocket-dock run box1 --timeout 5 --json -- python3 -c \"'print(42)'\""
+      "  pocket-dock run box1 --timeout 5 --json \"python3 -c 'print(6 * 7)'\""
     })
 public final class RunCommand extends DockCommand {
   @Parameters(index = "0", paramLabel = "CONTAINER", description = "Name or id of the sandbox.")

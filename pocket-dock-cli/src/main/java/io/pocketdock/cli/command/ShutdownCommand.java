@@ -12,11 +12,10 @@ import picocli.CommandLine.Parameters;
 /** {@code pocket-dock shutdown}: removes an ephemeral sandbox or stops a persistent one. */
 @Command(
     name = "shutdown",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Removes an ephemeral sandbox, or stops a persistent one (as the SDK's shutdown() does).",
-      "Asks first on a terminal; without a terminal it refuses unless --yes is given."
-    },
+    description =
+        "Removes an ephemeral sandbox, or stops a persistent one (as the SDK's "
+            + "shutdown() does). Asks first on a terminal; without a terminal it refuses "
+            + "unless --yes is given.",
     footerHeading = "%nExamples:%n",
     footer = {"  pocket-dock shutdown box1", "  pocket-dock shutdown \"$NAME\" --yes"})
 public final class ShutdownCommand extends DockCommand {
