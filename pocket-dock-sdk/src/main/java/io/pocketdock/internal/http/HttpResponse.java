@@ -42,9 +42,15 @@ public final class HttpResponse implements AutoCloseable {
       throws HttpProtocolException {
     this.connection = connection;
     this.head = head;
-    this.hijacked = head.status() == 101 || request.asksForUpgrade();
     this.onClose = onClose;
     this.body = BodyFraming.open(request, head, input, this::bodyEnded, this::close);
+    // Podman answers an upgrade request with a 200 that simply streams; an error answer to the
+    // same request has a delimited body and leaves nothing to hijack.
+    this.hijacked =
+        head.status() == 101
+            || (request.asksForUpgrade()
+                && head.status() / 100 == 2
+                && body instanceof UntilEofBody);
   }
 
   /**
