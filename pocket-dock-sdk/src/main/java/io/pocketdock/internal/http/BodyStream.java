@@ -15,6 +15,7 @@ abstract class BodyStream extends InputStream {
   /** The connection's buffered input that subclasses decode. */
   final ConnectionInput in;
 
+  private final byte[] one = new byte[1];
   private final Runnable onEnd;
   private final Closeable response;
   private boolean ended;
@@ -39,7 +40,6 @@ abstract class BodyStream extends InputStream {
 
   @Override
   public final int read() throws IOException {
-    byte[] one = new byte[1];
     return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
   }
 
