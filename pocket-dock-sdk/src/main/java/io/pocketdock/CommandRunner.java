@@ -1,11 +1,13 @@
 package io.pocketdock;
 
 import io.pocketdock.internal.engine.EngineResponseException;
+import io.pocketdock.internal.frame.Frame;
 import io.pocketdock.internal.frame.OutputCapture;
 import io.pocketdock.internal.frame.StreamDemuxer;
 import io.pocketdock.internal.http.HttpResponse;
 import io.pocketdock.internal.json.JsonArray;
 import io.pocketdock.internal.json.JsonObject;
+import io.pocketdock.internal.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -53,8 +55,8 @@ final class CommandRunner {
               TimeUnit.NANOSECONDS);
       try {
         StreamDemuxer frames = new StreamDemuxer(stream.body());
-        for (StreamDemuxer.Frame f = frames.next(); f != null; f = frames.next()) {
-          capture.append(f.stream(), f.data(), 0, f.data().length);
+        for (Frame f = frames.next(); f != null; f = frames.next()) {
+          capture.write(f);
         }
       } catch (IOException e) {
         if (!timedOut.get()) {
@@ -81,7 +83,7 @@ final class CommandRunner {
     for (Map.Entry<String, String> e : options.env().entrySet()) {
       env.add(e.getKey() + "=" + e.getValue());
     }
-    JsonObject.Builder body =
+    JsonObjectBuilder body =
         JsonObject.builder()
             .put("AttachStdin", false)
             .put("AttachStdout", true)

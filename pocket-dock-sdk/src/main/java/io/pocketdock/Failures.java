@@ -28,34 +28,28 @@ final class Failures {
       String operation, String target, EngineResponseException e, Missing missing, String imageHint) {
     String message = e.engineMessage();
     String lower = message.toLowerCase(Locale.ROOT);
-    return switch (e.status()) {
-      case 404 ->
-          switch (missing) {
-            case CONTAINER_GONE -> new ContainerGoneException(operation, target);
-            case CONTAINER_NOT_FOUND -> new ContainerNotFoundException(operation, target);
-            case IMAGE ->
-                lower.contains("image") || lower.contains("manifest") || lower.contains("pull")
-                    ? new ImageNotFoundException(operation, target, imageHint)
-                    : new EngineRequestException(operation, target, 404, message);
-          };
-      case 409 -> {
-        if (lower.contains("not running") || lower.contains("state improper") || lower.contains("paused")) {
-          yield new ContainerNotRunningException(operation, target, message);
-        }
-        if (lower.contains("already in use") || lower.contains("name") && lower.contains("use")) {
-          yield new NameConflictException(operation, target);
-        }
-        yield new EngineRequestException(operation, target, 409, message);
-      }
-      case 400 -> new InvalidArgumentException(operation, "the engine refused it: " + message, null);
-      default -> {
-        // Podman's compat API answers a missing image on create with 500 in some versions.
-        if (missing == Missing.IMAGE && lower.contains("image not known")) {
-          yield new ImageNotFoundException(operation, target, imageHint);
-        }
-        yield new EngineRequestException(operation, target, e.status(), message);
-      }
-    };
+    // Messages first: Podman's compat API answers some of these with 500 where Docker uses 409.
+    if (lower.contains("already in use")) {
+      return new NameConflictException(operation, target);
+    }
+    if (lower.contains("not running") || lower.contains("state improper") || lower.contains("is paused")) {
+      return new ContainerNotRunningException(operation, target, message);
+    }
+    boolean imageMissing = lower.contains("no such image") || lower.contains("image not known");
+    if (missing == Missing.IMAGE && imageMissing) {
+      return new ImageNotFoundException(operation, target, imageHint);
+    }
+    if (e.status() == 404) {
+      return switch (missing) {
+        case CONTAINER_GONE -> new ContainerGoneException(operation, target);
+        case CONTAINER_NOT_FOUND -> new ContainerNotFoundException(operation, target);
+        case IMAGE -> new EngineRequestException(operation, target, 404, message);
+      };
+    }
+    if (e.status() == 400) {
+      return new InvalidArgumentException(operation, "the engine refused it: " + message, null);
+    }
+    return new EngineRequestException(operation, target, e.status(), message);
   }
 
   static PocketDockException fromIo(

@@ -136,32 +136,35 @@ final class InfoReader {
     return out;
   }
 
-  private static List<ContainerInfo.ProcessEntry> processes(JsonObject top) {
-    List<String> titles = new ArrayList<>();
-    for (JsonValue t : top.array("Titles").values()) {
-      titles.add(t instanceof io.pocketdock.internal.json.JsonString s ? s.value() : "");
+  /**
+   * Docker splits {@code top} into cells; Podman's compat API returns each process as one {@code
+   * ps} line under one title line, so split those on whitespace (the command, last, keeps its
+   * spaces).
+   */
+  static List<ContainerInfo.ProcessEntry> processes(JsonObject top) {
+    List<String> titles = top.array("Titles").strings();
+    boolean unsplit = titles.size() == 1 && titles.get(0).trim().contains(" ");
+    if (unsplit) {
+      titles = List.of(titles.get(0).trim().split("\\s+"));
     }
-    int pid = column(titles, "PID");
-    int user = Math.max(column(titles, "USER"), column(titles, "UID"));
-    int cmd = Math.max(column(titles, "CMD"), column(titles, "COMMAND"));
+    int pid = titles.indexOf("PID");
+    int user = Math.max(titles.indexOf("USER"), titles.indexOf("UID"));
+    int cmd = Math.max(titles.indexOf("CMD"), titles.indexOf("COMMAND"));
     List<ContainerInfo.ProcessEntry> out = new ArrayList<>();
     for (JsonValue row : top.array("Processes").values()) {
       if (row instanceof JsonArray cells) {
-        out.add(new ContainerInfo.ProcessEntry(cell(cells, pid), cell(cells, user), cell(cells, cmd)));
+        List<String> c = cells.strings();
+        if (unsplit && c.size() == 1) {
+          c = List.of(c.get(0).trim().split("\\s+", titles.size()));
+        }
+        out.add(new ContainerInfo.ProcessEntry(cell(c, pid), cell(c, user), cell(c, cmd)));
       }
     }
     return out;
   }
 
-  private static int column(List<String> titles, String name) {
-    return titles.indexOf(name);
-  }
-
-  private static String cell(JsonArray cells, int i) {
-    if (i < 0 || i >= cells.size()) {
-      return "";
-    }
-    return cells.get(i) instanceof io.pocketdock.internal.json.JsonString s ? s.value().trim() : "";
+  private static String cell(List<String> cells, int i) {
+    return i >= 0 && i < cells.size() ? cells.get(i).trim() : "";
   }
 
   /** Engines write RFC 3339 times, with {@code Z} or an offset; never-started is year 1. */

@@ -3,6 +3,7 @@ package io.pocketdock;
 import io.pocketdock.internal.engine.EngineResponseException;
 import io.pocketdock.internal.json.JsonArray;
 import io.pocketdock.internal.json.JsonObject;
+import io.pocketdock.internal.json.JsonObjectBuilder;
 import java.io.IOException;
 import java.util.Map;
 
@@ -51,12 +52,12 @@ final class Provisioner {
   }
 
   private JsonObject body(ContainerSpec spec, String image) {
-    JsonObject.Builder labels = JsonObject.builder();
+    JsonObjectBuilder labels = JsonObject.builder();
     for (Map.Entry<String, String> e : Labels.forSpec(spec, host).entrySet()) {
       labels.put(e.getKey(), e.getValue());
     }
     boolean network = spec.network() != null && spec.network();
-    JsonObject.Builder hostConfig =
+    JsonObjectBuilder hostConfig =
         JsonObject.builder()
             .put("Init", true)
             .put("NetworkMode", network ? "bridge" : "none")

@@ -1,5 +1,6 @@
 package io.pocketdock.internal.engine;
 
+import io.pocketdock.internal.http.Body;
 import io.pocketdock.internal.http.HttpRequest;
 import io.pocketdock.internal.http.HttpResponse;
 import io.pocketdock.internal.http.UnixSocketTransport;
@@ -46,13 +47,13 @@ public final class EngineClient implements AutoCloseable {
 
   /** Starts a container; already running is fine. */
   public void startContainer(String id) throws IOException {
-    expectOk(HttpRequest.post(path("/containers/", id, "/start"), HttpRequest.Body.none()));
+    expectOk(HttpRequest.post(path("/containers/", id, "/start"), Body.none()));
   }
 
   /** Stops a container, giving it {@code seconds} after SIGTERM before SIGKILL. */
   public void stopContainer(String id, int seconds) throws IOException {
     expectOk(
-        HttpRequest.post(path("/containers/", id, "/stop") + "?t=" + seconds, HttpRequest.Body.none()),
+        HttpRequest.post(path("/containers/", id, "/stop") + "?t=" + seconds, Body.none()),
         CALL_DEADLINE.plusSeconds(seconds));
   }
 
@@ -60,7 +61,7 @@ public final class EngineClient implements AutoCloseable {
   public void restartContainer(String id, int seconds) throws IOException {
     expectOk(
         HttpRequest.post(
-            path("/containers/", id, "/restart") + "?t=" + seconds, HttpRequest.Body.none()),
+            path("/containers/", id, "/restart") + "?t=" + seconds, Body.none()),
         CALL_DEADLINE.plusSeconds(seconds));
   }
 
@@ -146,8 +147,8 @@ public final class EngineClient implements AutoCloseable {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private static HttpRequest.Body jsonBody(JsonObject body) {
-    return HttpRequest.Body.json(Json.write(body));
+  private static Body jsonBody(JsonObject body) {
+    return Body.json(Json.write(body));
   }
 
   private JsonObject json(HttpRequest request) throws IOException {
