@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Writes {@code --json} output: maps (in their iteration order) become objects, iterables become
  * arrays, strings are escaped per RFC 8259, and numbers that JSON cannot hold (NaN, infinities)
- * become {@code null}. The output is one line and always valid UTF-8 text: a lone surrogate, which
+ * become {@code null}. Doubles always carry a fraction or exponent ({@code 0.0}, {@code 1.0E10}),
+ * so typed readers see a float where the field is one. The output is one line and always valid UTF-8 text: a lone surrogate, which
  * has no UTF-8 form, is written as a {@code \\u} escape.
  */
 public final class JsonWriter {
@@ -34,7 +35,7 @@ public final class JsonWriter {
       out.append(b.booleanValue());
     } else if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
-      out.append(Double.isFinite(d) ? number(d) : "null");
+      out.append(Double.isFinite(d) ? Double.toString(d) : "null");
     } else if (value instanceof Number n) {
       out.append(n);
     } else if (value instanceof CharSequence s) {
@@ -46,14 +47,6 @@ public final class JsonWriter {
     } else {
       throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
     }
-  }
-
-  /** Whole doubles print without a fraction ({@code 3}, not {@code 3.0}); others as Java does. */
-  private static String number(double d) {
-    if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-      return Long.toString((long) d);
-    }
-    return Double.toString(d);
   }
 
   private static void object(StringBuilder out, Map<?, ?> map) {

@@ -17,7 +17,9 @@ class JsonWriterTest {
     assertThat(JsonWriter.write(42)).isEqualTo("42");
     assertThat(JsonWriter.write(-7L)).isEqualTo("-7");
     assertThat(JsonWriter.write(1.5)).isEqualTo("1.5");
-    assertThat(JsonWriter.write(3.0)).isEqualTo("3");
+    assertThat(JsonWriter.write(3.0)).isEqualTo("3.0");
+    assertThat(JsonWriter.write(0.0)).isEqualTo("0.0");
+    assertThat(JsonWriter.write(1e20)).isEqualTo("1.0E20");
   }
 
   @Test
