@@ -3,7 +3,7 @@
  * {@code io.pocketdock} is API; everything under {@code io.pocketdock.internal} may change.
  */
 module io.pocketdock {
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 
   exports io.pocketdock;
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one command through the engine's exec API: create, start attached, de-frame the output into
@@ -49,7 +50,7 @@ final class CommandRunner {
           engine.timers.schedule(
               () -> {
                 timedOut.set(true);
-                engine.workers.execute(() -> kill(containerId, token, "KILL"));
+                engine.workers.execute(() -> kill(containerId, options.user(), token, "KILL"));
               },
               timeout.toNanos(),
               TimeUnit.NANOSECONDS);
@@ -135,15 +136,18 @@ final class CommandRunner {
     }
   }
 
-  /** Signals every process of the run with {@code token}, as root, from a new exec. */
-  void kill(String containerId, String token, String signal) {
+  /**
+   * Signals every process of the run with {@code token}, from a new exec as the run's user ({@code
+   * null}: the container's default user).
+   */
+  void kill(String containerId, @Nullable String user, String token, String signal) {
     engine.quietly(
         () -> {
           JsonObject body =
               JsonObject.builder()
                   .put("AttachStdout", true)
                   .put("AttachStderr", true)
-                  .put("User", "0")
+                  .putIfNotNull("User", user)
                   .put("Cmd", JsonArray.ofStrings(KillScript.command(token, signal)))
                   .build();
           String execId = engine.client.createExec(containerId, body);

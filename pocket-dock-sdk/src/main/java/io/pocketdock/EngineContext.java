@@ -1,7 +1,6 @@
 package io.pocketdock;
 
 import io.pocketdock.internal.engine.EngineClient;
-import io.pocketdock.internal.engine.EngineResponseException;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -40,7 +39,7 @@ final class EngineContext implements AutoCloseable {
   void quietly(EngineCall call) {
     try {
       call.run();
-    } catch (IOException | EngineResponseException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // Cleanup is best effort: the container may already be gone, which is what we wanted.
     }
   }

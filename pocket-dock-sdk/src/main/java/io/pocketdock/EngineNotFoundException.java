@@ -7,7 +7,7 @@ public final class EngineNotFoundException extends EngineException {
   private static final long serialVersionUID = 1L;
 
   /** Every socket that was tried, in order, each with why it was passed over. */
-  private final List<String> tried;
+  private final String[] tried;
 
   EngineNotFoundException(List<String> tried) {
     super(
@@ -17,11 +17,11 @@ public final class EngineNotFoundException extends EngineException {
         "start one: `podman system service --time=0 &` or `dockerd &` (scripts/setup-engines does"
             + " both), or point POCKET_DOCK_SOCKET at your engine's socket",
         null);
-    this.tried = List.copyOf(tried);
+    this.tried = tried.toArray(String[]::new);
   }
 
   /** Every socket that was tried, in order, each with why it was passed over. */
   public List<String> tried() {
-    return tried;
+    return List.of(tried);
   }
 }

@@ -20,7 +20,7 @@ final class KillScript {
       while [ "$round" -lt 20 ]; do
         found=""
         for d in /proc/[0-9]*; do
-          if tr '\\000' '\\n' < "$d/environ" 2>/dev/null | grep -qxF "$t"; then
+          if { tr '\\000' '\\n' < "$d/environ"; } 2>/dev/null | grep -qxF "$t"; then
             found="$found ${d#/proc/}"
           fi
         done

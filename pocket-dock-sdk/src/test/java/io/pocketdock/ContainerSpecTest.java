@@ -41,7 +41,7 @@ class ContainerSpecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "-lead", "has space", "a/b", "..", "x".repeat(129), "ünï"})
+  @ValueSource(strings = {"", "-lead", "has space", "a/b", "..", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ünï"})
   void build_invalidName_invalidArgument(String name) {
     assertThatThrownBy(() -> ContainerSpec.builder().name(name).build())
         .isInstanceOf(InvalidArgumentException.class)

@@ -50,10 +50,13 @@ public final class EngineProbe {
       api = api.isEmpty() ? v.string("ApiVersion", "") : api;
       version = version.isEmpty() ? v.string("Version", "unknown") : version;
     }
+    String engineApi = api;
     String negotiated =
-        ApiVersion.negotiate(api)
+        ApiVersion.negotiate(engineApi)
             .orElseThrow(
-                () -> new IOException("engine API " + api + " is older than " + ApiVersion.OLDEST));
+                () ->
+                    new IOException(
+                        "engine API " + engineApi + " is older than " + ApiVersion.OLDEST));
     return new EngineEndpoint(candidate.path(), candidate.source(), podman, version, negotiated);
   }
 
