@@ -11,6 +11,7 @@ final class Labels {
   static final String PERSIST = PREFIX + "persist";
   static final String PROJECT = PREFIX + "project";
   static final String PROFILE = PREFIX + "profile";
+  static final String EXEC_TIMEOUT_MS = PREFIX + "exec-timeout-ms";
   static final String CREATOR_HOST = PREFIX + "creator.host";
   static final String CREATOR_PID = PREFIX + "creator.pid";
   static final String CREATOR_STARTED = PREFIX + "creator.started";
@@ -22,6 +23,7 @@ final class Labels {
     labels.put(MANAGED, "true");
     labels.put(PERSIST, Boolean.toString(spec.persist()));
     labels.put(PROFILE, spec.image() == null ? spec.profile() : "");
+    labels.put(EXEC_TIMEOUT_MS, Long.toString(spec.execTimeout().toMillis()));
     labels.put(CREATOR_HOST, host);
     labels.put(CREATOR_PID, Long.toString(ProcessHandle.current().pid()));
     labels.put(

@@ -33,7 +33,7 @@ final class Provisioner {
             : "pull, build or import the image " + image + " first";
     String id;
     try {
-      id = engine.client.createContainer(name, body(spec, image));
+      id = engine.client.createContainer(name, body(spec, name, image));
     } catch (EngineResponseException e) {
       throw Failures.fromEngine("create", e.status() == 404 ? image : name, e, Failures.Missing.IMAGE, hint);
     } catch (IOException e) {
@@ -51,7 +51,10 @@ final class Provisioner {
     return id;
   }
 
-  private JsonObject body(ContainerSpec spec, String image) {
+  private static final java.util.regex.Pattern HOSTNAME =
+      java.util.regex.Pattern.compile("[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?");
+
+  private JsonObject body(ContainerSpec spec, String name, String image) {
     JsonObjectBuilder labels = JsonObject.builder();
     for (Map.Entry<String, String> e : Labels.forSpec(spec, host).entrySet()) {
       labels.put(e.getKey(), e.getValue());
@@ -71,7 +74,12 @@ final class Provisioner {
     if (spec.cpuPercent() != null) {
       hostConfig.put("NanoCpus", spec.cpuPercent() * 10_000_000L);
     }
-    return JsonObject.builder()
+    JsonObjectBuilder body = JsonObject.builder();
+    if (HOSTNAME.matcher(name).matches()) {
+      // The sandbox calls itself by its name (not the engine's short id) when that is a valid host name.
+      body.put("Hostname", name);
+    }
+    return body
         .put("Image", image)
         .put("Cmd", JsonArray.ofStrings(spec.command()))
         .put("Labels", labels.build())

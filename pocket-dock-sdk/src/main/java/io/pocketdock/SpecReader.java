@@ -37,6 +37,10 @@ final class SpecReader {
             .network(!"none".equals(host.string("NetworkMode", "none")))
             .pidsLimit(host.longValue("PidsLimit", 0) > 0 ? host.longValue("PidsLimit", 0) : -1)
             .labels(labels);
+    long timeoutMs = parseLong(labels.get(Labels.EXEC_TIMEOUT_MS));
+    if (timeoutMs > 0) {
+      b.execTimeout(java.time.Duration.ofMillis(timeoutMs));
+    }
     if (!command.isEmpty()) {
       b.command(command);
     }
@@ -49,5 +53,13 @@ final class SpecReader {
       b.cpuPercent((int) Math.max(1, nanoCpus / 10_000_000L));
     }
     return b.build();
+  }
+
+  private static long parseLong(@org.jspecify.annotations.Nullable String value) {
+    try {
+      return value == null ? 0 : Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 }

@@ -112,4 +112,29 @@ class LifecycleIT {
       assertThat(box.info().running()).isTrue();
     }
   }
+
+  @EngineTest
+  void attach_byName_readsSpecBackAndDoesNotOwnContainer(TestEngine engine) {
+    String name = "pd-it-attach-" + TestEngine.RUN_ID.substring(0, 8);
+    try (Container box =
+        engine
+            .dock()
+            .create(
+                engine.spec().name(name).memoryLimit("256m").execTimeout(java.time.Duration.ofSeconds(7)).build())) {
+      Container other = engine.dock().attach(name);
+      assertThat(other.id()).isEqualTo(box.id());
+      assertThat(other.name()).isEqualTo(name);
+      assertThat(other.spec().execTimeout()).isEqualTo(java.time.Duration.ofSeconds(7));
+      assertThat(other.spec().memoryLimit()).isEqualTo(io.pocketdock.ByteSize.parse("256m"));
+      assertThat(other.spec().image()).isEqualTo(TestImages.MINIMAL);
+      assertThat(other.run("hostname").stdout()).isEqualTo(name + "\n");
+    }
+  }
+
+  @EngineTest
+  void attach_unknown_containerNotFound(TestEngine engine) {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.dock().attach("pd-it-no-such-box"))
+        .isInstanceOf(io.pocketdock.ContainerNotFoundException.class)
+        .hasMessageContaining("pd-it-no-such-box");
+  }
 }
