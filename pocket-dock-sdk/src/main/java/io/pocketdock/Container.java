@@ -128,8 +128,8 @@ public interface Container extends AutoCloseable {
 
   /**
    * Calls {@code callback} when a background process of this container ends, on its reader thread,
-   * after its last output callback. Not called if reading the process failed (see {@link
-   * BackgroundProcess#onExit()}).
+   * after its last output callback and before {@link BackgroundProcess#waitFor()} returns. Not
+   * called if reading the process failed (see {@link BackgroundProcess#onExit()}).
    *
    * @return closes to unregister
    */

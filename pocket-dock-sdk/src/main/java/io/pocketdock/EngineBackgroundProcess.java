@@ -72,8 +72,9 @@ final class EngineBackgroundProcess implements BackgroundProcess {
       ExecResult result =
           new ExecResult(
               code, left.stdout(), left.stderr(), call.elapsedMs(), call.timedOut(), ring.overflowed());
-      exit.complete(result);
+      // Callbacks first, so that whoever waitFor() wakes can rely on them having run.
       callbacks.exit(new ExitEvent(container, id(), result));
+      exit.complete(result);
     } catch (RuntimeException e) {
       call.close();
       exit.completeExceptionally(e);

@@ -161,7 +161,13 @@ final class ExecCall implements AutoCloseable {
     } catch (EngineResponseException e) {
       throw Failures.fromEngine(operation, target, e, Failures.Missing.CONTAINER_GONE, "");
     } catch (IOException e) {
-      throw Failures.fromIo(operation, target, engine.socket(), e);
+      // Even when the engine cannot be reached at all now: what broke is the run in progress.
+      throw new EngineCommunicationException(
+          operation,
+          target,
+          "the output of exec " + execId + " ended but its exit code could not be read: "
+              + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       throw Failures.interrupted(operation, target, e);
     }
