@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class EngineExecStream implements ExecStream {
   private final ExecCall call;
-  private final OutputCapture capture;
+  private OutputCapture capture;
   private final TextDecoder stdout = new TextDecoder();
   private final TextDecoder stderr = new TextDecoder();
   private final ArrayDeque<StreamChunk> ready = new ArrayDeque<>(2);
@@ -73,6 +73,7 @@ final class EngineExecStream implements ExecStream {
             call.timedOut(),
             capture.truncated());
     result = done;
+    capture = new OutputCapture(0); // the result holds the text now; free the bytes
     return done;
   }
 
