@@ -70,7 +70,12 @@ final class ExecCall implements AutoCloseable {
       throw Failures.fromIo(operation, target, engine.socket(), e);
     }
     this.frames = new StreamDemuxer(response.body());
-    this.timer = timeout == null ? null : scheduleTimeout(timeout);
+    try {
+      this.timer = timeout == null ? null : scheduleTimeout(timeout);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      response.close();
+      throw new EngineCommunicationException(operation, target, "the PocketDock is closed", e);
+    }
   }
 
   /**
