@@ -32,4 +32,21 @@ public interface AsyncContainer {
 
   /** {@link Container#shutdown(boolean)}, asynchronously. */
   CompletableFuture<Void> shutdown(boolean force);
+
+  /**
+   * {@link Container#stream(String, ExecOptions)}, asynchronously: a worker thread reads the
+   * output and hands each chunk to {@code onChunk} as it arrives (one call at a time, in order);
+   * the future completes with the result when the command ends. If {@code onChunk} throws, the
+   * command is killed and the future fails with that exception.
+   *
+   * <pre>{@code
+   * box.async().stream("make", ExecOptions.defaults(), c -> log.info(c.data()))
+   *     .thenAccept(r -> System.out.println("exit " + r.exitCode()));
+   * }</pre>
+   */
+  CompletableFuture<ExecResult> stream(
+      String command, ExecOptions options, java.util.function.Consumer<StreamChunk> onChunk);
+
+  /** {@link Container#run(String, Language, ExecOptions)}, asynchronously. */
+  CompletableFuture<ExecResult> run(String code, Language language, ExecOptions options);
 }

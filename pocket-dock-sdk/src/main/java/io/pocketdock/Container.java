@@ -46,6 +46,95 @@ public interface Container extends AutoCloseable {
    */
   ExecResult run(String command, ExecOptions options);
 
+  /**
+   * Runs a code snippet and waits for it, with the container's default timeout. See {@link
+   * #run(String, Language, ExecOptions)}.
+   */
+  default ExecResult run(String code, Language language) {
+    return run(code, language, ExecOptions.defaults());
+  }
+
+  /**
+   * Runs a code snippet in {@code language} and waits for it. The code is written, exactly as
+   * given (quotes, {@code $}, backslashes, many lines: no shell quoting), to a private temporary
+   * file in the container, run with the language's interpreter, and the file is deleted. When the
+   * interpreter is not installed in the image, the result has exit code 127 and stderr says so.
+   *
+   * <pre>{@code
+   * box.run("import sys\nprint(sys.version_info.major)", Language.PYTHON).stdout(); // "3\n"
+   * }</pre>
+   *
+   * @throws InvalidArgumentException if the code contains NUL or is larger than 120 KiB (push a
+   *     file and run it instead)
+   */
+  ExecResult run(String code, Language language, ExecOptions options);
+
+  /** Starts a shell command and streams its output; see {@link #stream(String, ExecOptions)}. */
+  default ExecStream stream(String command) {
+    return stream(command, ExecOptions.defaults());
+  }
+
+  /**
+   * Starts a shell command ({@code /bin/sh -c}) and returns its output as it arrives. The timeout
+   * (the container's default unless set) and {@code maxOutput} apply as for {@link
+   * #run(String, ExecOptions)}; {@code maxOutput} bounds only what {@link ExecStream#result()}
+   * keeps, never what you iterate. Close the stream.
+   *
+   * <pre>{@code
+   * try (ExecStream s = box.stream("make 2>&1")) {
+   *   s.chunks().forEach(c -> System.out.print(c.data()));
+   *   System.out.println("exit " + s.result().exitCode());
+   * }
+   * }</pre>
+   */
+  ExecStream stream(String command, ExecOptions options);
+
+  /** Starts a code snippet and streams its output; see {@link #run(String, Language, ExecOptions)}. */
+  ExecStream stream(String code, Language language, ExecOptions options);
+
+  /** Starts a shell command in the background; see {@link #runDetached(String, ExecOptions)}. */
+  default BackgroundProcess runDetached(String command) {
+    return runDetached(command, ExecOptions.defaults());
+  }
+
+  /**
+   * Starts a shell command ({@code /bin/sh -c}) in the background and returns at once. Unlike the
+   * other modes it has <em>no timeout</em> unless {@code options} set one, and keeps its latest
+   * output in a ring buffer of {@link ExecOptions#bufferSize()} bytes per stream instead of
+   * applying {@code maxOutput}. Its output and exit also go to this container's {@link
+   * #onStdout}, {@link #onStderr} and {@link #onExit} callbacks.
+   */
+  BackgroundProcess runDetached(String command, ExecOptions options);
+
+  /** Starts a code snippet in the background; see {@link #runDetached(String, ExecOptions)}. */
+  BackgroundProcess runDetached(String code, Language language, ExecOptions options);
+
+  /**
+   * Calls {@code callback} with the stdout of every background process of this container (started
+   * before or after registering), as it arrives.
+   *
+   * <p>Callbacks run on the process's reader thread (a virtual thread on Java 21+), one call at a
+   * time per process, in output order; keep them short, because the process's output is not read
+   * while they run. Calls for different processes may run at once. A callback that throws is
+   * logged ({@link System.Logger}, WARNING) and the reader goes on. One callback may be registered
+   * on several containers: events name their container and process.
+   *
+   * @return closes to unregister
+   */
+  Subscription onStdout(java.util.function.Consumer<OutputEvent> callback);
+
+  /** Like {@link #onStdout}, for stderr. */
+  Subscription onStderr(java.util.function.Consumer<OutputEvent> callback);
+
+  /**
+   * Calls {@code callback} when a background process of this container ends, on its reader thread,
+   * after its last output callback and before {@link BackgroundProcess#waitFor()} returns. Not
+   * called if reading the process failed (see {@link BackgroundProcess#onExit()}).
+   *
+   * @return closes to unregister
+   */
+  Subscription onExit(java.util.function.Consumer<ExitEvent> callback);
+
   /** Reads the container's state, resource use and processes live from the engine. */
   ContainerInfo info();
 

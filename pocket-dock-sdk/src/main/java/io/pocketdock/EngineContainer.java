@@ -4,6 +4,7 @@ import io.pocketdock.internal.engine.EngineResponseException;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /** The {@link Container} backed by one engine container. */
 final class EngineContainer implements Container {
@@ -12,6 +13,7 @@ final class EngineContainer implements Container {
   private final ContainerSpec spec;
   private final String name;
   private final CommandRunner runner;
+  private final ExecModes modes;
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private volatile String id;
 
@@ -22,6 +24,7 @@ final class EngineContainer implements Container {
     this.name = name;
     this.id = id;
     this.runner = new CommandRunner(engine);
+    this.modes = new ExecModes(engine);
   }
 
   @Override
@@ -43,6 +46,54 @@ final class EngineContainer implements Container {
   public ExecResult run(String command, ExecOptions options) {
     ensureNotRemoved("run");
     return runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout());
+  }
+
+  @Override
+  public ExecResult run(String code, Language language, ExecOptions options) {
+    ExecModes.Program program = ExecModes.Program.snippet(code, language);
+    ensureNotRemoved("run");
+    return modes.run(id, name, program, options, spec.execTimeout());
+  }
+
+  @Override
+  public ExecStream stream(String command, ExecOptions options) {
+    ensureNotRemoved("stream");
+    return modes.stream(id, name, ExecModes.Program.shell(command), options, spec.execTimeout());
+  }
+
+  @Override
+  public ExecStream stream(String code, Language language, ExecOptions options) {
+    ExecModes.Program program = ExecModes.Program.snippet(code, language);
+    ensureNotRemoved("stream");
+    return modes.stream(id, name, program, options, spec.execTimeout());
+  }
+
+  @Override
+  public BackgroundProcess runDetached(String command, ExecOptions options) {
+    ensureNotRemoved("run");
+    return modes.detached(id, name, ExecModes.Program.shell(command), options);
+  }
+
+  @Override
+  public BackgroundProcess runDetached(String code, Language language, ExecOptions options) {
+    ExecModes.Program program = ExecModes.Program.snippet(code, language);
+    ensureNotRemoved("run");
+    return modes.detached(id, name, program, options);
+  }
+
+  @Override
+  public Subscription onStdout(Consumer<OutputEvent> callback) {
+    return modes.callbacks().onStdout(callback);
+  }
+
+  @Override
+  public Subscription onStderr(Consumer<OutputEvent> callback) {
+    return modes.callbacks().onStderr(callback);
+  }
+
+  @Override
+  public Subscription onExit(Consumer<ExitEvent> callback) {
+    return modes.callbacks().onExit(callback);
   }
 
   @Override

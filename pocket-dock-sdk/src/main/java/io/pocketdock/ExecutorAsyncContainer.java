@@ -42,4 +42,24 @@ final class ExecutorAsyncContainer implements AsyncContainer {
   public CompletableFuture<Void> shutdown(boolean force) {
     return CompletableFuture.runAsync(() -> container.shutdown(force), executor);
   }
+
+  @Override
+  public CompletableFuture<ExecResult> stream(
+      String command, ExecOptions options, java.util.function.Consumer<StreamChunk> onChunk) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try (ExecStream stream = container.stream(command, options)) {
+            for (StreamChunk chunk : stream) {
+              onChunk.accept(chunk);
+            }
+            return stream.result();
+          }
+        },
+        executor);
+  }
+
+  @Override
+  public CompletableFuture<ExecResult> run(String code, Language language, ExecOptions options) {
+    return CompletableFuture.supplyAsync(() -> container.run(code, language, options), executor);
+  }
 }

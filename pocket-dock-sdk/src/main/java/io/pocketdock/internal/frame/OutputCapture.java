@@ -20,8 +20,8 @@ public final class OutputCapture {
   public static final long MAX_BUDGET = Integer.MAX_VALUE - 16;
 
   private final long maxBytes;
-  private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+  private final Bytes stdout = new Bytes();
+  private final Bytes stderr = new Bytes();
   private long stored;
   private long total;
   private boolean stdoutCut;
@@ -66,7 +66,7 @@ public final class OutputCapture {
     Objects.checkFromIndexSize(off, len, bytes.length);
     total += len;
     int keep = (int) Math.min(len, maxBytes - stored);
-    ByteArrayOutputStream target = stream == StreamKind.STDERR ? stderr : stdout;
+    Bytes target = stream == StreamKind.STDERR ? stderr : stdout;
     target.write(bytes, off, keep);
     stored += keep;
     if (keep < len) {
@@ -114,10 +114,16 @@ public final class OutputCapture {
     return decode(stderr, stderrCut);
   }
 
-  private static String decode(ByteArrayOutputStream stored, boolean cut) {
-    byte[] bytes = stored.toByteArray();
-    // Only a cut stream may end in a partial character we made; otherwise the program wrote it.
-    int length = cut ? Utf8Edge.completeLength(bytes, 0, bytes.length) : bytes.length;
-    return new String(bytes, 0, length, StandardCharsets.UTF_8);
+  private static String decode(Bytes stored, boolean cut) {
+    return stored.text(cut);
+  }
+
+  /** A byte array stream that decodes in place, without the copy {@code toByteArray} makes. */
+  private static final class Bytes extends ByteArrayOutputStream {
+    String text(boolean cut) {
+      // Only a cut stream may end in a partial character we made; otherwise the program wrote it.
+      int length = cut ? Utf8Edge.completeLength(buf, 0, count) : count;
+      return new String(buf, 0, length, StandardCharsets.UTF_8);
+    }
   }
 }
