@@ -51,7 +51,7 @@ public final class FakeDock implements Dock {
     c.result = result;
     created.add(c);
     containers.put(name, c);
-    return c;
+    return c.asContainer();
   }
 
   @Override
@@ -63,7 +63,7 @@ public final class FakeDock implements Dock {
     if (c == null) {
       throw new IllegalStateException("test set up no container " + nameOrId);
     }
-    return c;
+    return c.asContainer();
   }
 
   @Override

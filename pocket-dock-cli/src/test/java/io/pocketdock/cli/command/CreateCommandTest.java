@@ -51,7 +51,8 @@ class CreateCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEqualTo("box1\n");
     assertThat(r.err()).isEmpty();
-    assertThat(dock.kept).containsExactlyElementsOf(dock.created);
+    assertThat(dock.kept)
+        .containsExactlyElementsOf(dock.created.stream().map(FakeContainer::asContainer).toList());
     assertThat(dock.closes).isEqualTo(1);
     FakeContainer c = dock.created.get(0);
     assertThat(c.shutdowns).isZero();
