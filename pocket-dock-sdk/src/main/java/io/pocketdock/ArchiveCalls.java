@@ -23,6 +23,7 @@ final class ArchiveCalls {
   private final EngineContext engine;
   private final String containerId;
   private final String target;
+  private boolean containerSeen;
 
   ArchiveCalls(EngineContext engine, String containerId, String target) {
     this.engine = engine;
@@ -35,9 +36,26 @@ final class ArchiveCalls {
     try {
       return Optional.of(PathStat.of(engine.client.statPath(containerId, path.value())));
     } catch (EngineResponseException e) {
-      if (e.status() == 404 && !aboutContainer(e)) {
+      // HEAD answers carry no message: 404 is a missing path or container, and Docker answers 500
+      // when a parent component is a file. Either way the path is not there, if the container is.
+      if (e.status() == 404 || e.status() == 500) {
+        ensureContainerExists(operation);
         return Optional.empty();
       }
+      throw Failures.fromEngine(operation, target, e, Failures.Missing.CONTAINER_GONE, "");
+    } catch (IOException e) {
+      throw Failures.fromIo(operation, target, engine.socket(), e);
+    }
+  }
+
+  private void ensureContainerExists(String operation) {
+    if (containerSeen) {
+      return;
+    }
+    try {
+      engine.client.inspectContainer(containerId);
+      containerSeen = true;
+    } catch (EngineResponseException e) {
       throw Failures.fromEngine(operation, target, e, Failures.Missing.CONTAINER_GONE, "");
     } catch (IOException e) {
       throw Failures.fromIo(operation, target, engine.socket(), e);

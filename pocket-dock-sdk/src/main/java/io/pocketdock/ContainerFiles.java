@@ -105,7 +105,12 @@ final class ContainerFiles {
     throw new InvalidArgumentException("readFile", "too many levels of symbolic links: " + path, null);
   }
 
-  /** Lists one directory, with {@code runner} executing {@link FileListing}'s script as root. */
+  /**
+   * Lists one directory, with {@code runner} executing {@link FileListing}'s script as the
+   * container's user. A directory that user may not read is listed from the engine's archive
+   * instead, which reads as root (and streams the whole tree, so it is only the fallback): an exec
+   * as root is no help, because with no-new-privileges Docker gives it no capabilities.
+   */
   java.util.List<FileEntry> list(CommandRunner runner, String containerId, String target, String path) {
     ContainerPath dir = path("listFiles", containerId, target, path);
     ExecResult r =
@@ -113,7 +118,7 @@ final class ContainerFiles {
             containerId,
             target,
             FileListing.command(dir.value()),
-            ExecOptions.defaults().withUser("0").withMaxOutput(LIST_OUTPUT).withTimeout(LIST_TIMEOUT),
+            ExecOptions.defaults().withMaxOutput(LIST_OUTPUT).withTimeout(LIST_TIMEOUT),
             LIST_TIMEOUT);
     if (r.exitCode() == FileListing.MISSING) {
       throw new FileNotFoundInContainerException("listFiles", target, dir.value(), "check the path");
@@ -121,15 +126,53 @@ final class ContainerFiles {
     if (r.exitCode() == FileListing.NOT_A_DIRECTORY) {
       throw new InvalidArgumentException("listFiles", dir + " in " + target + " is not a directory", "use readFile() for a file");
     }
+    if (r.exitCode() == FileListing.NOT_PERMITTED) {
+      return archiveList(containerId, target, dir);
+    }
     if (r.exitCode() != 0 || r.truncated()) {
       String why = r.truncated() ? "the listing exceeded " + LIST_OUTPUT + " bytes" : "exit " + r.exitCode() + ": " + r.stderr().strip();
       throw new EngineCommunicationException("listFiles", target, "listing " + dir + " failed (" + why + ")", null);
     }
     try {
-      return java.util.List.copyOf(FileListing.parse(r.stdout()));
+      java.util.List<FileEntry> entries = FileListing.parse(r.stdout());
+      entries.sort(java.util.Comparator.comparing(FileEntry::name)); // the globs are sorted per group
+      return java.util.List.copyOf(entries);
     } catch (IllegalArgumentException e) {
       throw new EngineCommunicationException("listFiles", target, "unreadable listing of " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  private java.util.List<FileEntry> archiveList(String containerId, String target, ContainerPath dir) {
+    java.util.List<FileEntry> entries = new java.util.ArrayList<>();
+    try (ArchiveCalls.Opened opened = calls(containerId, target).get("listFiles", dir);
+        TarReader tar = new TarReader(opened.body())) {
+      for (TarEntry e = tar.next(); e != null; e = tar.next()) {
+        String name = e.name();
+        int slash = name.indexOf('/');
+        if (slash < 0 || slash == name.length() - 1 || name.indexOf('/', slash + 1) >= 0) {
+          continue; // the directory itself, or deeper than one level
+        }
+        FileEntry.Type type =
+            switch (e.type()) {
+              case FILE, HARDLINK -> FileEntry.Type.FILE;
+              case DIRECTORY -> FileEntry.Type.DIRECTORY;
+              case SYMLINK -> FileEntry.Type.SYMLINK;
+              default -> FileEntry.Type.OTHER;
+            };
+        entries.add(
+            new FileEntry(
+                name.substring(slash + 1),
+                type,
+                type == FileEntry.Type.SYMLINK ? e.linkName().length() : e.size(),
+                e.mode(),
+                type == FileEntry.Type.SYMLINK ? e.linkName() : null,
+                e.mtime()));
+      }
+    } catch (IOException e) {
+      throw Failures.fromIo("listFiles", target, engine.socket(), e);
+    }
+    entries.sort(java.util.Comparator.comparing(FileEntry::name));
+    return java.util.List.copyOf(entries);
   }
 
   String socket() {

@@ -5,8 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Lists one directory of a container by running a small POSIX {@code sh} script in it (as root, so
- * every directory the archive API could read can be listed too).
+ * Lists one directory of a container by running a small POSIX {@code sh} script in it.
  *
  * <p>Why not the archive API: {@code GET archive} of a directory streams the whole tree with every
  * file's content, so listing a home directory with a virtualenv in it would move hundreds of
@@ -25,13 +24,16 @@ final class FileListing {
   /** Exit code of the script when the path is not a directory. */
   static final int NOT_A_DIRECTORY = 4;
 
+  /** Exit code of the script when the user may not enter the directory. */
+  static final int NOT_PERMITTED = 5;
+
   private static final String SCRIPT =
       """
       d="$1"; nl='
       '
       [ -e "$d" ] || [ -L "$d" ] || exit 3
       [ -d "$d" ] || exit 4
-      cd -- "$d" || exit 5
+      cd -- "$d" 2>/dev/null && [ -r . ] || exit 5
       set --
       for f in .[!.]* ..?* *; do
         if [ -e "$f" ] || [ -L "$f" ]; then set -- "$@" "$f"; fi
