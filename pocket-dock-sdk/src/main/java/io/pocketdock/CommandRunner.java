@@ -60,6 +60,12 @@ final class CommandRunner {
    * null}: the container's default user).
    */
   void kill(String containerId, @Nullable String user, String token, String signal) {
+    kill(containerId, user, KillScript.ENV, token, signal);
+  }
+
+  /** Signals every process whose environment has {@code variable=token} (see {@link #kill}). */
+  void kill(
+      String containerId, @Nullable String user, String variable, String token, String signal) {
     engine.quietly(
         () -> {
           JsonObject body =
@@ -67,7 +73,7 @@ final class CommandRunner {
                   .put("AttachStdout", true)
                   .put("AttachStderr", true)
                   .putIfNotNull("User", user)
-                  .put("Cmd", JsonArray.ofStrings(KillScript.command(token, signal)))
+                  .put("Cmd", JsonArray.ofStrings(KillScript.command(variable, token, signal)))
                   .build();
           String execId = engine.client.createExec(containerId, body);
           try (HttpResponse r = engine.client.startExec(execId, false, Duration.ofSeconds(30))) {

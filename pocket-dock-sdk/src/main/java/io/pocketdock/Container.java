@@ -166,6 +166,94 @@ public interface Container extends AutoCloseable {
    */
   void detach();
 
+  // --- Files in and out (docs/files.md) ---
+
+  /**
+   * Creates or replaces a file with UTF-8 text. Relative paths are resolved against the container's
+   * working directory ({@code /home/sandbox} for the profile images). The file belongs to the
+   * container's user, mode {@code 0644}.
+   *
+   * @throws FileNotFoundInContainerException when the parent directory does not exist
+   * @throws InvalidArgumentException when the path is a directory
+   */
+  default void writeFile(String path, String text) {
+    writeFile(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), WriteOptions.defaults());
+  }
+
+  /** Creates or replaces a file with {@code data}; see {@link #writeFile(String, String)}. */
+  default void writeFile(String path, byte[] data) {
+    writeFile(path, data, WriteOptions.defaults());
+  }
+
+  /**
+   * Creates or replaces a file with {@code data}, optionally creating missing parent directories
+   * and with a chosen mode.
+   *
+   * @throws FileNotFoundInContainerException when a parent directory is missing and {@code
+   *     options} does not create it
+   * @throws InvalidArgumentException when the path is a directory, or a parent is a file
+   */
+  void writeFile(String path, byte[] data, WriteOptions options);
+
+  /**
+   * Reads a whole file (following symlinks).
+   *
+   * @throws FileNotFoundInContainerException when the path does not exist
+   * @throws InvalidArgumentException when it is a directory or not a regular file
+   */
+  byte[] readFile(String path);
+
+  /** Reads a whole file as UTF-8 text; see {@link #readFile(String)}. */
+  default String readText(String path) {
+    return new String(readFile(path), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Lists the container's working directory ({@code /home/sandbox} for the profile images). */
+  default java.util.List<FileEntry> listFiles() {
+    return listFiles(".");
+  }
+
+  /**
+   * Lists one directory: every entry including hidden ones, sorted by name, symlinks not followed.
+   *
+   * @throws FileNotFoundInContainerException when the path does not exist
+   * @throws InvalidArgumentException when it is not a directory
+   */
+  java.util.List<FileEntry> listFiles(String path);
+
+  /**
+   * Copies a host file or directory tree into the container, like {@code cp -r}: into {@code
+   * containerPath} when that is an existing directory, else to exactly {@code containerPath}
+   * (whose parent must exist). Modes and symlinks inside the tree are kept; everything belongs to
+   * the container's user. Streams: a tree of any size is never held in memory.
+   *
+   * @throws HostFileException when {@code hostPath} does not exist or cannot be read
+   * @throws FileNotFoundInContainerException when the target's parent directory does not exist
+   */
+  void push(java.nio.file.Path hostPath, String containerPath);
+
+  /**
+   * Copies a container file or directory tree to the host, like {@code cp -r}: into {@code
+   * hostPath} when that is an existing directory, else to exactly {@code hostPath} (whose parent
+   * must exist). Modes and symlinks inside the tree are kept. The container may be hostile: nothing
+   * is ever written outside the copy, and a tree with links pointing outside it, absolute or {@code
+   * ..} names, device nodes or colliding names is refused as a whole.
+   *
+   * @throws FileNotFoundInContainerException when the path does not exist
+   * @throws UnsafeArchiveException when an entry could escape; nothing of the pull is left
+   * @throws HostFileException when writing on the host fails; nothing of the pull is left
+   */
+  void pull(String containerPath, java.nio.file.Path hostPath);
+
+  // --- Sessions (docs/sessions.md) ---
+
+  /**
+   * Opens a long-lived shell ({@code /bin/bash} when the image has it, else {@code /bin/sh}) on its
+   * own engine connection. Its working directory, exported variables and functions persist from
+   * one command to the next. Close it when done; it also closes when the container shuts down.
+   */
+  Session session();
+
   /** The same container, with methods that return {@link java.util.concurrent.CompletableFuture}s. */
   AsyncContainer async();
 

@@ -7,7 +7,9 @@ public abstract sealed class ContainerException extends PocketDockException
     permits ContainerNotFoundException,
         ContainerNotRunningException,
         ContainerGoneException,
-        NameConflictException {
+        NameConflictException,
+        FileNotFoundInContainerException,
+        UnsafeArchiveException {
   private static final long serialVersionUID = 1L;
 
   ContainerException(

@@ -14,6 +14,8 @@ final class EngineContainer implements Container {
   private final String name;
   private final CommandRunner runner;
   private final ExecModes modes;
+  private final ContainerFiles files;
+  private final java.util.Set<ShellSession> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private volatile String id;
 
@@ -25,6 +27,7 @@ final class EngineContainer implements Container {
     this.id = id;
     this.runner = new CommandRunner(engine);
     this.modes = new ExecModes(engine);
+    this.files = new ContainerFiles(engine);
   }
 
   @Override
@@ -105,6 +108,7 @@ final class EngineContainer implements Container {
   @Override
   public void reboot(boolean fresh) {
     ensureNotRemoved("reboot");
+    closeSessions();
     if (fresh) {
       call("reboot", () -> engine.client.removeContainer(id, true));
       id = dock.provisioner().provision(spec, name);
@@ -120,6 +124,7 @@ final class EngineContainer implements Container {
       return;
     }
     dock.forget(this);
+    closeSessions();
     try {
       if (spec.persist()) {
         engine.client.stopContainer(id, force ? 0 : Provisioner.STOP_TIMEOUT_SECONDS);
@@ -145,7 +150,58 @@ final class EngineContainer implements Container {
   /** Removes the container whatever its persist flag (JVM exit, {@link PocketDock#close()}). */
   void removeQuietly() {
     if (shutDown.compareAndSet(false, true) && !spec.persist()) {
+      closeSessions();
       engine.quietly(() -> engine.client.removeContainer(id, true));
+    }
+  }
+
+  // --- Files and sessions ---
+
+  @Override
+  public void writeFile(String path, byte[] data, WriteOptions options) {
+    ensureNotRemoved("writeFile");
+    new FileUpload(files).writeFile(id, name, path, data, options);
+  }
+
+  @Override
+  public byte[] readFile(String path) {
+    ensureNotRemoved("readFile");
+    return files.read(id, name, path);
+  }
+
+  @Override
+  public List<FileEntry> listFiles(String path) {
+    ensureNotRemoved("listFiles");
+    return files.list(runner, id, name, path);
+  }
+
+  @Override
+  public void push(java.nio.file.Path hostPath, String containerPath) {
+    ensureNotRemoved("push");
+    new FileUpload(files).push(id, name, hostPath, containerPath);
+  }
+
+  @Override
+  public void pull(String containerPath, java.nio.file.Path hostPath) {
+    ensureNotRemoved("pull");
+    new FileDownload(files).pull(id, name, containerPath, hostPath);
+  }
+
+  @Override
+  public Session session() {
+    ensureNotRemoved("session");
+    ShellSession session =
+        ShellSession.open(engine, runner, id, name, spec.execTimeout(), sessions::remove);
+    sessions.add(session);
+    if (shutDown.get() && !spec.persist()) {
+      session.closeForShutdown();
+    }
+    return session;
+  }
+
+  private void closeSessions() {
+    for (ShellSession s : List.copyOf(sessions)) {
+      s.closeForShutdown();
     }
   }
 

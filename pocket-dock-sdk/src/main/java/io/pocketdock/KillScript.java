@@ -16,7 +16,7 @@ final class KillScript {
 
   private static final String SCRIPT =
       """
-      t="POCKET_DOCK_RUN=$1"; sig="$2"; round=0
+      t="$1"; sig="$2"; round=0
       while [ "$round" -lt 20 ]; do
         found=""
         for d in /proc/[0-9]*; do
@@ -37,6 +37,14 @@ final class KillScript {
 
   /** The exec command that sends {@code signal} (a name such as KILL or TERM) to run {@code token}. */
   static List<String> command(String token, String signal) {
-    return List.of("/bin/sh", "-c", SCRIPT, "pocket-dock-kill", token, signal);
+    return command(ENV, token, signal);
+  }
+
+  /**
+   * The exec command that sends {@code signal} to every process whose environment has {@code
+   * variable=token}, e.g. one session command's processes ({@link SessionProtocol#COMMAND_ENV}).
+   */
+  static List<String> command(String variable, String token, String signal) {
+    return List.of("/bin/sh", "-c", SCRIPT, "pocket-dock-kill", variable + "=" + token, signal);
   }
 }

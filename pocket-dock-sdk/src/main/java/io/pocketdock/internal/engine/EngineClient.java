@@ -139,6 +139,78 @@ public final class EngineClient implements AutoCloseable {
     return json(HttpRequest.get(path("/exec/", execId, "/json")));
   }
 
+  // --- Archive API (files in and out) ---
+
+  /**
+   * Describes a path in a container ({@code HEAD /containers/{id}/archive}): the decoded {@code
+   * X-Docker-Container-Path-Stat} header with {@code name}, {@code size}, {@code mode} (Go's
+   * FileMode bits: 1<<31 directory, 1<<27 symlink) and {@code linkTarget}. Docker leaves {@code
+   * linkTarget} empty for non-links; Podman fills it with the resolved path and follows a final
+   * symlink for {@code isDir}.
+   *
+   * @throws EngineResponseException 404 when the path (or the container) does not exist
+   */
+  public JsonObject statPath(String containerId, String path) throws IOException {
+    HttpRequest request = HttpRequest.head(archivePath(containerId, path));
+    try (HttpResponse response = transport.execute(request, CALL_DEADLINE)) {
+      if (response.status() >= 300) {
+        String message = response.status() == 404 ? "no such file or directory: " + path : "";
+        throw new EngineResponseException(
+            response.status(), message.isEmpty() ? "stat failed with " + response.status() : message);
+      }
+      String header = response.header("X-Docker-Container-Path-Stat").orElse("");
+      if (header.isEmpty()) {
+        throw new IOException("engine answered HEAD archive without a path-stat header");
+      }
+      byte[] json = java.util.Base64.getDecoder().decode(header.trim());
+      if (Json.parse(new String(json, StandardCharsets.UTF_8)) instanceof JsonObject o) {
+        return o;
+      }
+      throw new IOException("engine's path-stat header is not a JSON object");
+    }
+  }
+
+  /**
+   * Streams a tar archive of {@code path} ({@code GET /containers/{id}/archive}). The caller reads
+   * and closes the response; its deadline is {@code deadline} and can be moved with {@link
+   * HttpResponse#extendDeadline}.
+   *
+   * @throws EngineResponseException 404 when the path (or the container) does not exist
+   */
+  public HttpResponse getArchive(String containerId, String path, Duration deadline)
+      throws IOException {
+    HttpResponse response = transport.execute(HttpRequest.get(archivePath(containerId, path)), deadline);
+    if (response.status() != 200) {
+      try (response) {
+        throw error(response);
+      }
+    }
+    return response;
+  }
+
+  /**
+   * Uploads a tar archive, produced by {@code writer} while it is sent (chunked, never held in
+   * memory), and extracts it into the directory {@code containerDir}. Sends {@code
+   * noOverwriteDirNonDir=true}, so the engine never replaces a directory by a file or the reverse.
+   * Podman creates a missing {@code containerDir} while Docker answers 404: check first.
+   */
+  public void putArchive(
+      String containerId,
+      String containerDir,
+      io.pocketdock.internal.http.IOConsumer<java.io.OutputStream> writer,
+      Duration deadline)
+      throws IOException {
+    expectOk(
+        HttpRequest.put(
+            archivePath(containerId, containerDir) + "&noOverwriteDirNonDir=true",
+            Body.stream("application/x-tar", writer)),
+        deadline);
+  }
+
+  private String archivePath(String containerId, String path) {
+    return path("/containers/", containerId, "/archive") + "?path=" + enc(path);
+  }
+
   private String path(String before, String id, String after) {
     return prefix + before + enc(id) + after;
   }
