@@ -12,6 +12,7 @@ final class EngineContainer implements Container {
   private final ContainerSpec spec;
   private final String name;
   private final CommandRunner runner;
+  private final RunListener listener;
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private volatile String id;
 
@@ -22,6 +23,7 @@ final class EngineContainer implements Container {
     this.name = name;
     this.id = id;
     this.runner = new CommandRunner(engine);
+    this.listener = dock.runListener(spec, name);
   }
 
   @Override
@@ -42,7 +44,17 @@ final class EngineContainer implements Container {
   @Override
   public ExecResult run(String command, ExecOptions options) {
     ensureNotRemoved("run");
-    return runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout());
+    java.time.Instant started = java.time.Instant.now();
+    ExecResult result =
+        runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout());
+    listener.completed(command, result, started);
+    return result;
+  }
+
+  @Override
+  public String snapshot(String imageName) {
+    ensureNotRemoved("snapshot");
+    return Snapshots.commit(engine, id, name, imageName);
   }
 
   @Override
@@ -57,6 +69,7 @@ final class EngineContainer implements Container {
     if (fresh) {
       call("reboot", () -> engine.client.removeContainer(id, true));
       id = dock.provisioner().provision(spec, name);
+      dock.recordInstance(spec, name, id);
     } else {
       call("reboot", () -> engine.client.restartContainer(id, Provisioner.STOP_TIMEOUT_SECONDS));
     }
