@@ -62,7 +62,7 @@ class PersistenceIT {
       assertThat(again.info().running()).isFalse();
       dock.stop(name); // stopping a stopped container is fine
     } finally {
-      dock.destroy(name);
+      destroyIfPresent(dock, name);
     }
     assertThat(dock.list()).noneMatch(c -> c.name().equals(name));
   }
@@ -84,7 +84,16 @@ class PersistenceIT {
       serve(again);
       assertThat(fetch(port)).isEqualTo("hello\n");
     } finally {
+      destroyIfPresent(dock, name);
+    }
+  }
+
+  /** Cleanup that does not hide the test's own failure when create never happened. */
+  private static void destroyIfPresent(PocketDock dock, String name) {
+    try {
       dock.destroy(name);
+    } catch (ContainerNotFoundException never) {
+      // create failed: nothing to clean up
     }
   }
 
