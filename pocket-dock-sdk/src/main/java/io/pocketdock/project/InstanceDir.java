@@ -1,6 +1,8 @@
 package io.pocketdock.project;
 
+import io.pocketdock.ConfigException;
 import io.pocketdock.internal.config.AtomicFiles;
+import io.pocketdock.internal.config.ConfigSyntaxException;
 import io.pocketdock.internal.config.JsonLines;
 import io.pocketdock.internal.config.RotatingLog;
 import java.io.IOException;
@@ -90,12 +92,24 @@ public final class InstanceDir {
     AtomicFiles.write(recordFile(), record.toToml().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The record, if {@code instance.toml} exists. */
+  /**
+   * The record, if {@code instance.toml} exists.
+   *
+   * @throws ConfigException when the file is malformed (edited by hand)
+   */
   public Optional<InstanceRecord> record() throws IOException {
+    String text;
     try {
-      return Optional.of(InstanceRecord.parse(Files.readString(recordFile(), StandardCharsets.UTF_8)));
+      text = Files.readString(recordFile(), StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return Optional.empty();
+    }
+    try {
+      return Optional.of(InstanceRecord.parse(text));
+    } catch (ConfigSyntaxException e) {
+      throw ConfigException.of("read instance", recordFile(), e.line(), e.getMessage(), null);
+    } catch (RuntimeException e) {
+      throw ConfigException.of("read instance", recordFile(), 0, String.valueOf(e.getMessage()), null);
     }
   }
 
@@ -106,11 +120,22 @@ public final class InstanceDir {
     }
   }
 
-  /** The history, oldest first (an unfinished last line is skipped). */
+  /**
+   * The history, oldest first (an unfinished last line, from a writer that died mid-line, is
+   * skipped).
+   *
+   * @throws ConfigException naming the line when one is not a history entry (edited by hand)
+   */
   public List<HistoryEntry> history() throws IOException {
     List<HistoryEntry> out = new ArrayList<>();
-    for (String line : JsonLines.read(historyFile())) {
-      out.add(HistoryEntry.parse(line));
+    List<String> lines = JsonLines.read(historyFile());
+    for (int i = 0; i < lines.size(); i++) {
+      try {
+        out.add(HistoryEntry.parse(lines.get(i)));
+      } catch (RuntimeException e) {
+        throw ConfigException.of(
+            "read history", historyFile(), i + 1, "not a history entry: " + e.getMessage(), null);
+      }
     }
     return out;
   }

@@ -70,8 +70,8 @@ public record InstanceRecord(
   /**
    * Reads {@link #toToml()}'s output.
    *
-   * @throws io.pocketdock.internal.config.ConfigSyntaxException on a malformed line
-   * @throws IllegalArgumentException when a required key is missing or has the wrong type
+   * @throws RuntimeException on a malformed line, or a required key missing or of the wrong type
+   *     ({@link InstanceDir#record()} reports these as {@link io.pocketdock.ConfigException})
    */
   public static InstanceRecord parse(String toml) {
     Map<String, Object> v = TomlSubset.parse(toml);

@@ -74,4 +74,18 @@ class InstanceDirTest {
     p.instance("missing").delete();
     assertThat(p.instances()).extracting(InstanceDir::name).containsExactly("a");
   }
+
+  @Test
+  void record_handEditedBadly_configExceptionWithLine() throws IOException {
+    InstanceDir d = Project.init(dir, "demo").instance("box");
+    Files.createDirectories(d.path());
+    Files.writeString(d.recordFile(), "id = \"x\"\nname = oops\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(d::record)
+        .isInstanceOfSatisfying(
+            io.pocketdock.ConfigException.class, e -> assertThat(e.line()).hasValue(2));
+    Files.writeString(d.historyFile(), "{\"time\":\"2025-01-01T00:00:00Z\"}\nnot json\n");
+    org.assertj.core.api.Assertions.assertThatThrownBy(d::history)
+        .isInstanceOfSatisfying(
+            io.pocketdock.ConfigException.class, e -> assertThat(e.line()).hasValue(2));
+  }
 }
