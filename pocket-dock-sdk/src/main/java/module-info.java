@@ -6,4 +6,5 @@ module io.pocketdock {
   requires static transitive org.jspecify;
 
   exports io.pocketdock;
+  exports io.pocketdock.project;
 }

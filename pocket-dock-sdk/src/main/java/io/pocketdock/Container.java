@@ -253,6 +253,18 @@ public interface Container extends AutoCloseable {
    * one command to the next. Close it when done; it also closes when the container shuts down.
    */
   Session session();
+  /**
+   * Commits the container's filesystem to an image, which {@link ContainerSpec.Builder#image} can
+   * then start new containers from. The container keeps running untouched (it is not paused). A
+   * short name is qualified as {@code localhost/<name>:latest}; the image carries the labels
+   * {@code io.pocketdock.snapshot.source} (this container's id) and {@code
+   * io.pocketdock.snapshot.time}. Volumes are not part of the image.
+   *
+   * @param imageName e.g. {@code my-snap}, {@code localhost/work/snap:v2}
+   * @return the image id ({@code sha256:...})
+   * @throws InvalidArgumentException when the name is not a valid image reference
+   */
+  String snapshot(String imageName);
 
   /** The same container, with methods that return {@link java.util.concurrent.CompletableFuture}s. */
   AsyncContainer async();

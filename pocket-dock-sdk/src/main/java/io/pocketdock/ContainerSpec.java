@@ -33,6 +33,10 @@ import org.jspecify.annotations.Nullable;
  * @param command PID 1's command (after the init process); default {@code sleep infinity}
  * @param labels extra labels (keys must not start with {@code io.pocketdock.} unless they are
  *     test labels)
+ * @param volumes host paths mounted into the sandbox
+ * @param ports container ports published on the host (they imply a network)
+ * @param project the project label; {@code null} means the connecting {@link PocketDock}'s
+ *     project, if it has one
  */
 public record ContainerSpec(
     @Nullable String image,
@@ -45,7 +49,10 @@ public record ContainerSpec(
     @Nullable Boolean network,
     boolean persist,
     List<String> command,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    List<VolumeMount> volumes,
+    List<PortMapping> ports,
+    @Nullable String project) {
 
   /** The profile used when none is named. */
   public static final String DEFAULT_PROFILE = "minimal";
@@ -94,6 +101,9 @@ public record ContainerSpec(
     }
     command = List.copyOf(command);
     labels = Map.copyOf(labels);
+    volumes = List.copyOf(volumes);
+    ports = List.copyOf(ports);
+    PersistenceChecks.check(network, volumes, ports, project);
   }
 
   /** A builder with every default set. */
@@ -124,6 +134,9 @@ public record ContainerSpec(
     private boolean persist;
     private List<String> command = List.of("sleep", "infinity");
     private Map<String, String> labels = Map.of();
+    private List<VolumeMount> volumes = List.of();
+    private List<PortMapping> ports = List.of();
+    private @Nullable String project;
 
     Builder() {}
 
@@ -139,6 +152,9 @@ public record ContainerSpec(
       persist = s.persist;
       command = s.command;
       labels = s.labels;
+      volumes = s.volumes;
+      ports = s.ports;
+      project = s.project;
     }
 
     /** Runs this image instead of the profile's. */
@@ -213,6 +229,42 @@ public record ContainerSpec(
       return this;
     }
 
+    /** Mounts host paths into the sandbox (replaces earlier ones). */
+    public Builder volumes(List<VolumeMount> value) {
+      volumes = value;
+      return this;
+    }
+
+    /** Adds one mount. */
+    public Builder volume(VolumeMount value) {
+      volumes = append(volumes, value);
+      return this;
+    }
+
+    /** Publishes container ports on the host (replaces earlier ones). */
+    public Builder ports(List<PortMapping> value) {
+      ports = value;
+      return this;
+    }
+
+    /** Adds one published port. */
+    public Builder port(PortMapping value) {
+      ports = append(ports, value);
+      return this;
+    }
+
+    /** Labels the container with this project; {@code null}: the dock's project, if any. */
+    public Builder project(@Nullable String value) {
+      project = value;
+      return this;
+    }
+
+    private static <T> List<T> append(List<T> list, T value) {
+      List<T> copy = new java.util.ArrayList<>(list);
+      copy.add(value);
+      return copy;
+    }
+
     /**
      * Validates and builds.
      *
@@ -230,7 +282,10 @@ public record ContainerSpec(
           network,
           persist,
           command,
-          labels);
+          labels,
+          volumes,
+          ports,
+          project);
     }
   }
 }

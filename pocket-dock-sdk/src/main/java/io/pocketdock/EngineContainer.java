@@ -16,6 +16,7 @@ final class EngineContainer implements Container {
   private final ExecModes modes;
   private final ContainerFiles files;
   private final java.util.Set<ShellSession> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private final RunListener listener;
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private volatile String id;
 
@@ -28,6 +29,7 @@ final class EngineContainer implements Container {
     this.runner = new CommandRunner(engine);
     this.modes = new ExecModes(engine);
     this.files = new ContainerFiles(engine);
+    this.listener = dock.runListener(spec, name);
   }
 
   @Override
@@ -48,7 +50,17 @@ final class EngineContainer implements Container {
   @Override
   public ExecResult run(String command, ExecOptions options) {
     ensureNotRemoved("run");
-    return runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout());
+    java.time.Instant started = java.time.Instant.now();
+    ExecResult result =
+        runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout());
+    listener.completed(command, result, started);
+    return result;
+  }
+
+  @Override
+  public String snapshot(String imageName) {
+    ensureNotRemoved("snapshot");
+    return Snapshots.commit(engine, id, name, imageName);
   }
 
   @Override
@@ -112,6 +124,7 @@ final class EngineContainer implements Container {
     if (fresh) {
       call("reboot", () -> engine.client.removeContainer(id, true));
       id = dock.provisioner().provision(spec, name);
+      dock.recordInstance(spec, name, id);
     } else {
       call("reboot", () -> engine.client.restartContainer(id, Provisioner.STOP_TIMEOUT_SECONDS));
     }

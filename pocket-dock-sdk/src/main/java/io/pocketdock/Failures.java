@@ -29,6 +29,11 @@ final class Failures {
     String message = e.engineMessage();
     String lower = message.toLowerCase(Locale.ROOT);
     // Messages first: Podman's compat API answers some of these with 500 where Docker uses 409.
+    // A taken host port says "address already in use" on Podman: check it before name conflicts.
+    if (lower.contains("address already in use") || lower.contains("port is already allocated")) {
+      return new InvalidArgumentException(
+          operation, "a published host port is already in use: " + message, "choose another host port");
+    }
     if (lower.contains("already in use")) {
       return new NameConflictException(operation, target);
     }

@@ -6,11 +6,14 @@ import io.pocketdock.internal.engine.EngineProbe;
 import io.pocketdock.internal.engine.SocketCandidate;
 import io.pocketdock.internal.engine.SocketDiscovery;
 import io.pocketdock.internal.http.UnixSocketTransport;
+import io.pocketdock.project.DoctorReport;
+import io.pocketdock.project.Project;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +39,12 @@ import org.jspecify.annotations.Nullable;
  * {@code /run/podman/podman.sock}, {@code /var/run/docker.sock}, then the macOS Podman machine and
  * Docker Desktop sockets. A socket you name yourself is the only one tried.
  *
+ * <p>A project ({@code .pocket-dock/pocket-dock.yaml}) found at or above the working directory is
+ * used unless you choose another with {@link Builder#project} or none with {@link
+ * Builder#noProject}: its {@code socket} joins discovery (after {@code POCKET_DOCK_SOCKET}), its
+ * name labels every container created here, and persistent containers get an instance directory
+ * with their run history and logs. See docs/projects.md.
+ *
  * <p>Ephemeral containers still open when the JVM exits, or when this instance is closed, are
  * removed. Thread-safe.
  */
@@ -44,11 +53,15 @@ public final class PocketDock implements AutoCloseable {
   private final Provisioner provisioner;
   private final Set<EngineContainer> open = ConcurrentHashMap.newKeySet();
   private final Thread exitHook;
+  private final @Nullable Project project;
+  private final Fleet fleet;
   private volatile boolean closed;
 
-  private PocketDock(EngineContext engine, String host) {
+  private PocketDock(EngineContext engine, String host, @Nullable Project project) {
     this.engine = engine;
-    this.provisioner = new Provisioner(engine, host);
+    this.project = project;
+    this.fleet = new Fleet(this, engine, project);
+    this.provisioner = new Provisioner(engine, host, project);
     this.exitHook = new Thread(this::removeOpenContainers, "pocket-dock-exit");
     Runtime.getRuntime().addShutdownHook(exitHook);
   }
@@ -86,8 +99,12 @@ public final class PocketDock implements AutoCloseable {
    */
   public Container create(ContainerSpec spec) {
     ensureOpen();
+    if (spec.project() == null && project != null) {
+      spec = spec.toBuilder().project(project.name()).build();
+    }
     String name = spec.name() != null ? spec.name() : "pd-" + CommandRunner.token().substring(0, 12);
     String id = provisioner.provision(spec, name);
+    recordInstance(spec, name, id);
     EngineContainer container = new EngineContainer(this, engine, spec, name, id);
     open.add(container);
     if (closed) {
@@ -129,6 +146,122 @@ public final class PocketDock implements AutoCloseable {
 
   Provisioner provisioner() {
     return provisioner;
+  }
+
+  // ---- Persistence and projects (docs/persistence.md, docs/projects.md) ----
+
+  /** The project this instance works in, if any. */
+  public Optional<Project> project() {
+    return Optional.ofNullable(project);
+  }
+
+  /**
+   * A spec builder with the project's defaults ({@code default_profile}, {@code default_persist})
+   * applied; without a project, the same as {@link ContainerSpec#builder()}.
+   */
+  public ContainerSpec.Builder specBuilder() {
+    ContainerSpec.Builder b = ContainerSpec.builder();
+    if (project != null) {
+      b.profile(project.config().defaultProfile())
+          .persist(project.config().defaultPersist())
+          .project(project.name());
+    }
+    return b;
+  }
+
+  /**
+   * Starts a stopped pocket-dock container again, by name or id, with its filesystem, ports,
+   * volumes and limits as they were (they are part of the engine's container). Running already is
+   * fine. The handle is not owned, like {@link #attach}.
+   *
+   * @throws ContainerNotFoundException when no pocket-dock container has that name
+   * @throws InvalidArgumentException when a published host port has been taken meanwhile
+   */
+  public Container resume(String name) {
+    ensureOpen();
+    return fleet.resume(name);
+  }
+
+  /**
+   * Stops a pocket-dock container by name or id, keeping it (and its filesystem) for {@link
+   * #resume}. Stopping a stopped container is fine.
+   *
+   * @throws ContainerNotFoundException when no pocket-dock container has that name
+   */
+  public void stop(String name) {
+    ensureOpen();
+    fleet.stop(name);
+  }
+
+  /**
+   * Removes a pocket-dock container whatever its persist flag, running or not, and deletes its
+   * instance directory ({@code .pocket-dock/instances/<name>}).
+   *
+   * @throws ContainerNotFoundException when no pocket-dock container has that name
+   */
+  public void destroy(String name) {
+    ensureOpen();
+    fleet.destroy(name);
+  }
+
+  /**
+   * Removes stopped pocket-dock containers of every project, sparing persistent ones.
+   *
+   * @return how many were removed
+   */
+  public int prune() {
+    return prune(PruneOptions.defaults());
+  }
+
+  /**
+   * Removes stopped pocket-dock containers as {@code options} say: never a running one, never a
+   * persistent one unless {@link PruneOptions#includePersistent()}, never another project's when a
+   * project is given. Instance directories of removed containers go too.
+   *
+   * @return how many were removed
+   */
+  public int prune(PruneOptions options) {
+    ensureOpen();
+    return fleet.prune(options);
+  }
+
+  /** Every pocket-dock container on the engine, running and stopped, sorted by name. */
+  public List<ContainerSummary> list() {
+    ensureOpen();
+    return fleet.list(null);
+  }
+
+  /** The pocket-dock containers labelled with {@code project}, running and stopped. */
+  public List<ContainerSummary> list(String project) {
+    ensureOpen();
+    return fleet.list(project);
+  }
+
+  /**
+   * Cross-checks the project at or above {@code projectRoot} with the engine: persistent
+   * containers without an instance directory (orphaned), instance directories without a container
+   * (stale), and how many match.
+   *
+   * @throws ProjectNotInitializedException when there is no project there
+   * @throws ConfigException when its config is malformed
+   */
+  public DoctorReport doctor(Path projectRoot) {
+    ensureOpen();
+    return fleet.doctor(projectRoot);
+  }
+
+  /** The run listener for a container: its instance journal, or nothing. */
+  RunListener runListener(ContainerSpec spec, String name) {
+    InstanceJournal journal = InstanceJournal.forContainer(project, spec, name);
+    return journal == null ? RunListener.NONE : journal;
+  }
+
+  /** Writes the instance record of a persistent project container. */
+  void recordInstance(ContainerSpec spec, String name, String id) {
+    InstanceJournal journal = InstanceJournal.forContainer(project, spec, name);
+    if (journal != null) {
+      journal.record(spec, name, id, false);
+    }
   }
 
   void forget(EngineContainer container) {
@@ -184,10 +317,33 @@ public final class PocketDock implements AutoCloseable {
     private final Map<String, String> env;
     private final Path home;
     private @Nullable Path socket;
+    private @Nullable Project project;
+    private boolean findProject = true;
+    private Path workingDirectory = Path.of(System.getProperty("user.dir", "."));
 
     Builder(Map<String, String> env, Path home) {
       this.env = env;
       this.home = home;
+    }
+
+    /** Works in this project (its socket, defaults and labels) instead of looking for one. */
+    public Builder project(Project value) {
+      project = value;
+      findProject = false;
+      return this;
+    }
+
+    /** Works in no project, even when the working directory is inside one. */
+    public Builder noProject() {
+      project = null;
+      findProject = false;
+      return this;
+    }
+
+    /** Where the project search starts (default: the {@code user.dir} system property). */
+    public Builder workingDirectory(Path value) {
+      workingDirectory = value;
+      return this;
     }
 
     /** Uses this socket and no other. */
@@ -203,7 +359,9 @@ public final class PocketDock implements AutoCloseable {
      * @throws EngineConnectionException when the socket you named does not answer
      */
     public PocketDock build() {
-      List<SocketCandidate> candidates = SocketDiscovery.candidates(socket, null, env, home);
+      Project active = findProject ? Project.find(workingDirectory).orElse(null) : project;
+      String projectSocket = active == null ? null : active.config().socket();
+      List<SocketCandidate> candidates = SocketDiscovery.candidates(socket, projectSocket, env, home);
       List<String> tried = new ArrayList<>();
       for (SocketCandidate c : candidates) {
         UnixSocketTransport transport = new UnixSocketTransport(c.path());
@@ -216,7 +374,8 @@ public final class PocketDock implements AutoCloseable {
                   endpoint.apiVersion(),
                   endpoint.socket(),
                   endpoint.source());
-          return new PocketDock(new EngineContext(new EngineClient(transport, endpoint), info), hostName());
+          return new PocketDock(
+              new EngineContext(new EngineClient(transport, endpoint), info), hostName(), active);
         } catch (IOException | RuntimeException e) {
           transport.close();
           if (c.pinned()) {

@@ -22,7 +22,8 @@ public abstract sealed class PocketDockException extends RuntimeException
         InvalidArgumentException,
         SessionClosedException,
         ProjectNotInitializedException,
-        HostFileException {
+        HostFileException,
+        ConfigException {
 
   private static final long serialVersionUID = 1L;
 

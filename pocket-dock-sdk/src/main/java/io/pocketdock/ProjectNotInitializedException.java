@@ -12,4 +12,9 @@ public final class ProjectNotInitializedException extends PocketDockException {
         "run `pocket-dock init` in your project directory",
         null);
   }
+
+  /** The error for {@code operation} when no project is found at or above {@code start}. */
+  public static ProjectNotInitializedException of(String operation, java.nio.file.Path start) {
+    return new ProjectNotInitializedException(operation, start.toString());
+  }
 }

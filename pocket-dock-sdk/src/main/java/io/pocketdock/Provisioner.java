@@ -4,8 +4,12 @@ import io.pocketdock.internal.engine.EngineResponseException;
 import io.pocketdock.internal.json.JsonArray;
 import io.pocketdock.internal.json.JsonObject;
 import io.pocketdock.internal.json.JsonObjectBuilder;
+import io.pocketdock.project.Project;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Creates and starts the engine container for a spec, and leaves nothing behind when either step
@@ -18,14 +22,26 @@ final class Provisioner {
 
   private final EngineContext engine;
   private final String host;
+  private final @Nullable Project project;
 
   Provisioner(EngineContext engine, String host) {
+    this(engine, host, null);
+  }
+
+  Provisioner(EngineContext engine, String host, @Nullable Project project) {
     this.engine = engine;
     this.host = host;
+    this.project = project;
   }
 
   /** Creates and starts; returns the new container's id. */
   String provision(ContainerSpec spec, String name) {
+    for (VolumeMount v : spec.volumes()) {
+      if (!Files.exists(v.host())) {
+        throw new InvalidArgumentException(
+            "create", "volume host path does not exist: " + v.host(), "create it first, or fix the path");
+      }
+    }
     String image = spec.imageReference();
     String hint =
         spec.image() == null
@@ -56,10 +72,13 @@ final class Provisioner {
 
   private JsonObject body(ContainerSpec spec, String name, String image) {
     JsonObjectBuilder labels = JsonObject.builder();
-    for (Map.Entry<String, String> e : Labels.forSpec(spec, host).entrySet()) {
+    Path root =
+        project != null && project.name().equals(spec.project()) ? project.root() : null;
+    for (Map.Entry<String, String> e : Labels.forSpec(spec, host, root).entrySet()) {
       labels.put(e.getKey(), e.getValue());
     }
-    boolean network = spec.network() != null && spec.network();
+    // Ports need a network, so they turn it on unless the spec says otherwise (which it refuses).
+    boolean network = spec.network() != null ? spec.network() : !spec.ports().isEmpty();
     JsonObjectBuilder hostConfig =
         JsonObject.builder()
             .put("Init", true)
@@ -74,12 +93,15 @@ final class Provisioner {
     if (spec.cpuPercent() != null) {
       hostConfig.put("NanoCpus", spec.cpuPercent() * 10_000_000L);
     }
+    JsonObjectBuilder exposed = JsonObject.builder();
+    PublishedPorts.apply(spec, hostConfig, exposed);
     JsonObjectBuilder body = JsonObject.builder();
     if (HOSTNAME.matcher(name).matches()) {
       // The sandbox calls itself by its name (not the engine's short id) when that is a valid host name.
       body.put("Hostname", name);
     }
     return body
+        .putIfNotNull("ExposedPorts", spec.ports().isEmpty() ? null : exposed.build())
         .put("Image", image)
         .put("Cmd", JsonArray.ofStrings(spec.command()))
         .put("Labels", labels.build())

@@ -44,6 +44,14 @@ final class SpecReader {
     if (!command.isEmpty()) {
       b.command(command);
     }
+    String project = labels.getOrDefault(Labels.PROJECT, "");
+    b.project(project.isEmpty() ? null : project);
+    for (String p : Labels.strings(labels, Labels.PORTS)) {
+      b.port(PortMapping.parse(p));
+    }
+    for (String v : Labels.strings(labels, Labels.VOLUMES)) {
+      b.volume(VolumeMount.parse(v));
+    }
     long memory = host.longValue("Memory", 0);
     if (memory > 0) {
       b.memoryLimit(ByteSize.of(memory));

@@ -211,6 +211,26 @@ public final class EngineClient implements AutoCloseable {
     return path("/containers/", containerId, "/archive") + "?path=" + enc(path);
   }
 
+  /**
+   * Commits a container's filesystem to a new image {@code repo:tag}, applying Dockerfile {@code
+   * changes} (e.g. {@code LABEL k=v}); with {@code pause=false} the container keeps running.
+   * Returns the engine's answer ({@code {"Id": ...}}).
+   */
+  public JsonObject commit(String containerId, String repo, String tag, List<String> changes)
+      throws IOException {
+    StringBuilder q = new StringBuilder(prefix + "/commit?container=").append(enc(containerId));
+    q.append("&repo=").append(enc(repo)).append("&tag=").append(enc(tag)).append("&pause=false");
+    for (String c : changes) {
+      q.append("&changes=").append(enc(c));
+    }
+    return json(HttpRequest.post(q.toString(), jsonBody(JsonObject.empty())));
+  }
+
+  /** Removes an image by reference or id. */
+  public void removeImage(String reference, boolean force) throws IOException {
+    expectOk(HttpRequest.delete(prefix + "/images/" + reference + "?force=" + force));
+  }
+
   private String path(String before, String id, String after) {
     return prefix + before + enc(id) + after;
   }
