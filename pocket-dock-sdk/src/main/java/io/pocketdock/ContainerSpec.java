@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param command PID 1's command (after the init process); default {@code sleep infinity}
  * @param labels extra labels (keys must not start with {@code io.pocketdock.} unless they are
  *     test labels)
+ * @param devices host devices passed through, each {@code HOST[:CONTAINER[:PERMISSIONS]]} (e.g.
+ *     {@code /dev/fuse}, {@code /dev/ttyUSB0:/dev/ttyUSB0:rw}); permissions from {@code rwm}
  */
 public record ContainerSpec(
     @Nullable String image,
@@ -45,7 +47,8 @@ public record ContainerSpec(
     @Nullable Boolean network,
     boolean persist,
     List<String> command,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    List<String> devices) {
 
   /** The profile used when none is named. */
   public static final String DEFAULT_PROFILE = "minimal";
@@ -94,6 +97,8 @@ public record ContainerSpec(
     }
     command = List.copyOf(command);
     labels = Map.copyOf(labels);
+    devices = List.copyOf(devices);
+    devices.forEach(DeviceMapping::parse);
   }
 
   /** A builder with every default set. */
@@ -124,6 +129,7 @@ public record ContainerSpec(
     private boolean persist;
     private List<String> command = List.of("sleep", "infinity");
     private Map<String, String> labels = Map.of();
+    private List<String> devices = List.of();
 
     Builder() {}
 
@@ -139,6 +145,7 @@ public record ContainerSpec(
       persist = s.persist;
       command = s.command;
       labels = s.labels;
+      devices = s.devices;
     }
 
     /** Runs this image instead of the profile's. */
@@ -213,6 +220,12 @@ public record ContainerSpec(
       return this;
     }
 
+    /** Host devices to pass through, each {@code HOST[:CONTAINER[:PERMISSIONS]]}. */
+    public Builder devices(List<String> value) {
+      devices = value;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -230,7 +243,8 @@ public record ContainerSpec(
           network,
           persist,
           command,
-          labels);
+          labels,
+          devices);
     }
   }
 }

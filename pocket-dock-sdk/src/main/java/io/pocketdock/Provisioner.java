@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Creates and starts the engine container for a spec, and leaves nothing behind when either step
  * fails. The container always gets an init process as PID 1 (so a stop takes milliseconds, not the
- * engine's 10-second grace), no-new-privileges, a pids limit, and no network unless asked.
+ * engine's 10-second grace), no-new-privileges, a pids limit, and a network only when asked or when
+ * its profile's default is on ({@link NetworkDefault}).
  */
 final class Provisioner {
   /** Seconds an engine-initiated stop waits before SIGKILL; init makes the real wait ~0. */
@@ -56,7 +57,7 @@ final class Provisioner {
     for (Map.Entry<String, String> e : Labels.forSpec(spec, host).entrySet()) {
       labels.put(e.getKey(), e.getValue());
     }
-    boolean network = spec.network() != null && spec.network();
+    boolean network = NetworkDefault.of(spec, engine);
     JsonObjectBuilder hostConfig =
         JsonObject.builder()
             .put("Init", true)
@@ -70,6 +71,19 @@ final class Provisioner {
     }
     if (spec.cpuPercent() != null) {
       hostConfig.put("NanoCpus", spec.cpuPercent() * 10_000_000L);
+    }
+    if (!spec.devices().isEmpty()) {
+      java.util.List<io.pocketdock.internal.json.JsonValue> devices = new java.util.ArrayList<>();
+      for (String d : spec.devices()) {
+        DeviceMapping m = DeviceMapping.parse(d);
+        devices.add(
+            JsonObject.builder()
+                .put("PathOnHost", m.host())
+                .put("PathInContainer", m.container())
+                .put("CgroupPermissions", m.permissions())
+                .build());
+      }
+      hostConfig.put("Devices", new JsonArray(devices));
     }
     return JsonObject.builder()
         .put("Image", image)

@@ -139,6 +139,11 @@ public final class EngineClient implements AutoCloseable {
     return json(HttpRequest.get(path("/exec/", execId, "/json")));
   }
 
+  /** The image endpoints (build, import, save, load, tag, remove), on this client's transport. */
+  public ImageApi images() {
+    return new ImageApi(transport, prefix);
+  }
+
   private String path(String before, String id, String after) {
     return prefix + before + enc(id) + after;
   }
