@@ -37,6 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param ports container ports published on the host (they imply a network)
  * @param project the project label; {@code null} means the connecting {@link PocketDock}'s
  *     project, if it has one
+ * @param devices host devices passed through, each {@code HOST[:CONTAINER[:PERMISSIONS]]} (e.g.
+ *     {@code /dev/fuse}, {@code /dev/ttyUSB0:/dev/ttyUSB0:rw}); permissions from {@code rwm}
  */
 public record ContainerSpec(
     @Nullable String image,
@@ -52,7 +54,8 @@ public record ContainerSpec(
     Map<String, String> labels,
     List<VolumeMount> volumes,
     List<PortMapping> ports,
-    @Nullable String project) {
+    @Nullable String project,
+    List<String> devices) {
 
   /** The profile used when none is named. */
   public static final String DEFAULT_PROFILE = "minimal";
@@ -104,6 +107,8 @@ public record ContainerSpec(
     volumes = List.copyOf(volumes);
     ports = List.copyOf(ports);
     PersistenceChecks.check(network, volumes, ports, project);
+    devices = List.copyOf(devices);
+    devices.forEach(DeviceMapping::parse);
   }
 
   /** A builder with every default set. */
@@ -137,6 +142,7 @@ public record ContainerSpec(
     private List<VolumeMount> volumes = List.of();
     private List<PortMapping> ports = List.of();
     private @Nullable String project;
+    private List<String> devices = List.of();
 
     Builder() {}
 
@@ -155,6 +161,7 @@ public record ContainerSpec(
       volumes = s.volumes;
       ports = s.ports;
       project = s.project;
+      devices = s.devices;
     }
 
     /** Runs this image instead of the profile's. */
@@ -265,6 +272,12 @@ public record ContainerSpec(
       return copy;
     }
 
+    /** Host devices to pass through, each {@code HOST[:CONTAINER[:PERMISSIONS]]}. */
+    public Builder devices(List<String> value) {
+      devices = value;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -285,7 +298,8 @@ public record ContainerSpec(
           labels,
           volumes,
           ports,
-          project);
+          project,
+          devices);
     }
   }
 }

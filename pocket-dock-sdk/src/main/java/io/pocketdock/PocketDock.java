@@ -144,6 +144,88 @@ public final class PocketDock implements AutoCloseable {
     return CompletableFuture.supplyAsync(() -> create(spec), engine.workers);
   }
 
+  // ---------------------------------------------------------------- profiles and images
+
+  /** The built-in profiles, with their image sizes where built. */
+  public List<Profile> profiles() {
+    return profiles(null);
+  }
+
+  /**
+   * The built-in profiles and the project's own ({@code
+   * <projectRoot>/.pocket-dock/profiles/<name>/Dockerfile}), with their image sizes where built.
+   *
+   * @param projectRoot the project directory, or {@code null} for the built-in profiles only
+   * @throws InvalidArgumentException when a project profile has a bad or built-in name
+   */
+  public List<Profile> profiles(@Nullable Path projectRoot) {
+    ensureOpen();
+    return new ProfileBuilds(engine).list(projectRoot);
+  }
+
+  /**
+   * One built-in profile.
+   *
+   * @throws InvalidArgumentException when there is no such profile; the hint lists the valid ones
+   */
+  public Profile profile(String name) {
+    return profile(name, null);
+  }
+
+  /**
+   * One profile, built-in or the project's.
+   *
+   * @throws InvalidArgumentException when there is no such profile; the hint lists the valid ones
+   */
+  public Profile profile(String name, @Nullable Path projectRoot) {
+    ensureOpen();
+    return new ProfileBuilds(engine).profile(name, projectRoot);
+  }
+
+  /**
+   * Builds a profile's image, {@code localhost/pocket-dock/<profile>:latest}, through the engine's
+   * build API, making the base image first if it is missing (offline from the host's Debian
+   * sources when no registry answers). An image whose inputs are unchanged is returned as it is
+   * unless {@link BuildOptions#force()}. Cancel by interrupting the calling thread.
+   *
+   * @throws InvalidArgumentException when there is no such profile
+   * @throws ImageBuildException when a step fails (with the step and its output), the base cannot
+   *     be made, or the build is cancelled
+   */
+  public BuildResult build(String profile, BuildOptions options) {
+    ensureOpen();
+    return new ProfileBuilds(engine).build(profile, options);
+  }
+
+  /**
+   * Writes images to an archive ({@code docker save} format, gzipped when the name ends in {@code
+   * .gz} or {@code .tgz}) that {@link #importImages} loads on another machine or engine. The file
+   * appears only when complete.
+   *
+   * @param profilesOrImages profile names ({@code dev}) or image references
+   * @param progress receives the number of archive bytes read so far; may be {@code null}
+   * @return the archive's size before compression
+   * @throws ImageNotFoundException when an image is not there (the hint says how to build it)
+   */
+  public long exportImages(
+      List<String> profilesOrImages, Path file, java.util.function.@Nullable LongConsumer progress) {
+    ensureOpen();
+    return new ImageTransfers(engine).export(profilesOrImages, file, progress);
+  }
+
+  /**
+   * Loads every image in an archive made by {@link #exportImages} (or {@code docker save} /
+   * {@code podman save}), plain or gzipped.
+   *
+   * @param progress receives the number of archive bytes sent so far; may be {@code null}
+   * @return the names of the loaded images as the engine reports them
+   * @throws InvalidArgumentException when the file is missing or is not such an archive
+   */
+  public List<String> importImages(Path file, java.util.function.@Nullable LongConsumer progress) {
+    ensureOpen();
+    return new ImageTransfers(engine).load(file, progress);
+  }
+
   Provisioner provisioner() {
     return provisioner;
   }

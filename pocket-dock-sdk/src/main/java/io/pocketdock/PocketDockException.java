@@ -19,6 +19,7 @@ public abstract sealed class PocketDockException extends RuntimeException
     permits EngineException,
         ContainerException,
         ImageNotFoundException,
+        ImageBuildException,
         InvalidArgumentException,
         SessionClosedException,
         ProjectNotInitializedException,

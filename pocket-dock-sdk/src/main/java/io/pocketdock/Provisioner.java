@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Creates and starts the engine container for a spec, and leaves nothing behind when either step
  * fails. The container always gets an init process as PID 1 (so a stop takes milliseconds, not the
- * engine's 10-second grace), no-new-privileges, a pids limit, and no network unless asked.
+ * engine's 10-second grace), no-new-privileges, a pids limit, and a network only when asked or when
+ * its profile's default is on ({@link NetworkDefault}).
  */
 final class Provisioner {
   /** Seconds an engine-initiated stop waits before SIGKILL; init makes the real wait ~0. */
@@ -78,7 +79,7 @@ final class Provisioner {
       labels.put(e.getKey(), e.getValue());
     }
     // Ports need a network, so they turn it on unless the spec says otherwise (which it refuses).
-    boolean network = spec.network() != null ? spec.network() : !spec.ports().isEmpty();
+    boolean network = spec.network() == null && !spec.ports().isEmpty() || NetworkDefault.of(spec, engine);
     JsonObjectBuilder hostConfig =
         JsonObject.builder()
             .put("Init", true)
@@ -92,6 +93,19 @@ final class Provisioner {
     }
     if (spec.cpuPercent() != null) {
       hostConfig.put("NanoCpus", spec.cpuPercent() * 10_000_000L);
+    }
+    if (!spec.devices().isEmpty()) {
+      java.util.List<io.pocketdock.internal.json.JsonValue> devices = new java.util.ArrayList<>();
+      for (String d : spec.devices()) {
+        DeviceMapping m = DeviceMapping.parse(d);
+        devices.add(
+            JsonObject.builder()
+                .put("PathOnHost", m.host())
+                .put("PathInContainer", m.container())
+                .put("CgroupPermissions", m.permissions())
+                .build());
+      }
+      hostConfig.put("Devices", new JsonArray(devices));
     }
     JsonObjectBuilder exposed = JsonObject.builder();
     PublishedPorts.apply(spec, hostConfig, exposed);

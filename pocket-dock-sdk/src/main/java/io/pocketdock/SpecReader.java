@@ -52,6 +52,20 @@ final class SpecReader {
     for (String v : Labels.strings(labels, Labels.VOLUMES)) {
       b.volume(VolumeMount.parse(v));
     }
+    List<String> devices = new ArrayList<>();
+    for (JsonObject d : host.array("Devices").objects()) {
+      String onHost = d.string("PathOnHost", "");
+      String inContainer = d.string("PathInContainer", onHost);
+      String perms = d.string("CgroupPermissions", "rwm");
+      String text = onHost + ":" + inContainer + ":" + (perms.isEmpty() ? "rwm" : perms);
+      try {
+        DeviceMapping.parse(text);
+        devices.add(text);
+      } catch (InvalidArgumentException notOurs) {
+        // An engine-added entry we could not have asked for; not part of the spec.
+      }
+    }
+    b.devices(devices);
     long memory = host.longValue("Memory", 0);
     if (memory > 0) {
       b.memoryLimit(ByteSize.of(memory));

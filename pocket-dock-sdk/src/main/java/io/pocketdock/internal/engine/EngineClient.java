@@ -231,6 +231,11 @@ public final class EngineClient implements AutoCloseable {
     expectOk(HttpRequest.delete(prefix + "/images/" + reference + "?force=" + force));
   }
 
+  /** The image endpoints (build, import, save, load, tag, remove), on this client's transport. */
+  public ImageApi images() {
+    return new ImageApi(transport, prefix);
+  }
+
   private String path(String before, String id, String after) {
     return prefix + before + enc(id) + after;
   }
