@@ -152,8 +152,10 @@ final class ProcessTools {
       Integer exit = null;
       if (status.startsWith("exit ")) {
         exit = Integer.parseInt(status.substring(5).trim());
-      } else if (!running) {
-        exit = p.timedOut ? 124 : p.killedBy != 0 ? 128 + p.killedBy : null;
+      } else if (!running && p.timedOut) {
+        exit = 124;
+      } else if (!running && p.killedBy != 0) {
+        exit = 128 + p.killedBy;
       }
       if (p.timedOut && exit != null) {
         exit = 124;

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -23,11 +26,15 @@ final class Sandboxes implements AutoCloseable {
   /** The label on every sandbox this server creates; its value is the server's id. */
   static final String SERVER_LABEL = "io.pocketdock.mcp.server";
 
+  private static final long CLOSE_WAIT_SECONDS = 30;
+
   private final Supplier<PocketDock> dock;
   private final ServerOptions options;
   private final String serverId = UUID.randomUUID().toString();
   private final Map<String, Sandbox> byId = new ConcurrentHashMap<>();
   private volatile boolean closed;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final CountDownLatch closedDown = new CountDownLatch(1);
 
   Sandboxes(Supplier<PocketDock> dock, ServerOptions options) {
     this.dock = dock;
@@ -88,10 +95,30 @@ final class Sandboxes implements AutoCloseable {
     sandbox.close();
   }
 
-  /** Shuts every sandbox down, in parallel; failures are reported to stderr and skipped. */
+  /**
+   * Shuts every sandbox down, in parallel; failures are reported to stderr and skipped. A second
+   * caller (the JVM exit hook, when SIGTERM follows end of input) waits for the first to finish:
+   * the JVM does not wait for ordinary threads once it exits, so it must not halt mid-cleanup.
+   */
   @Override
   public void close() {
     closed = true;
+    if (!closing.compareAndSet(false, true)) {
+      try {
+        closedDown.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
+    try {
+      shutdownAll();
+    } finally {
+      closedDown.countDown();
+    }
+  }
+
+  private void shutdownAll() {
     List<Sandbox> left = new ArrayList<>(byId.values());
     byId.clear();
     List<Thread> threads = new ArrayList<>();
@@ -102,7 +129,7 @@ final class Sandboxes implements AutoCloseable {
     }
     for (Thread t : threads) {
       try {
-        t.join(30_000);
+        t.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
