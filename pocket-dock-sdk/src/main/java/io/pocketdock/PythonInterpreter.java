@@ -93,7 +93,7 @@ final class PythonInterpreter implements Interpreter {
           p.signal("KILL");
         });
     JsonObject answer;
-    IOException failure = null;
+    @Nullable IOException failure = null;
     try {
       p.send(JsonObject.builder().put("cell", n).put("code", code).build());
       answer = p.nextAnswer();

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * file_write, file_read, file_list: files inside a sandbox (never on the host).
@@ -146,7 +147,7 @@ final class FileTools {
   }
 
   /** The bytes as text, or null when they are not UTF-8 text (or contain NUL). */
-  private static String utf8(byte[] data) {
+  private static @Nullable String utf8(byte[] data) {
     for (byte b : data) {
       if (b == 0) {
         return null;
@@ -164,7 +165,7 @@ final class FileTools {
     }
   }
 
-  private static String imageType(String path) {
+  private static @Nullable String imageType(String path) {
     String p = path.toLowerCase(Locale.ROOT);
     if (p.endsWith(".png")) {
       return "image/png";

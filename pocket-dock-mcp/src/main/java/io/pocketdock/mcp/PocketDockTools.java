@@ -8,6 +8,7 @@ import io.pocketdock.PocketDockException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Every tool the server offers, wired to the MCP SDK: answers as JSON, errors as tool errors. */
 final class PocketDockTools {
@@ -62,7 +63,7 @@ final class PocketDockTools {
     }
   }
 
-  private static CallToolResult error(String message, String hint) {
+  private static CallToolResult error(String message, @Nullable String hint) {
     String text = hint == null || hint.isEmpty() ? message : message + "\nhint: " + hint;
     return CallToolResult.builder().addTextContent(text).isError(true).build();
   }
