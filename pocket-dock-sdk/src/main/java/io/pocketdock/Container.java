@@ -269,6 +269,25 @@ public interface Container extends AutoCloseable {
   /** The same container, with methods that return {@link java.util.concurrent.CompletableFuture}s. */
   AsyncContainer async();
 
+  /**
+   * Starts a stateful Python interpreter in this sandbox: successive cells share variables and
+   * imports, like a notebook. Same as {@code interpreter("python")}.
+   *
+   * @throws InvalidArgumentException when the image has no {@code python3}
+   * @throws ContainerNotRunningException when the container is stopped
+   */
+  default Interpreter interpreter() {
+    return interpreter("python");
+  }
+
+  /**
+   * Starts a stateful interpreter for {@code language} in this sandbox (today: {@code python}).
+   * Close it when done; several may run side by side, each with its own state.
+   *
+   * @throws InvalidArgumentException for an unsupported language, or an image without it
+   */
+  Interpreter interpreter(String language);
+
   /** Same as {@link #shutdown()}. Never throws for a container that is already gone. */
   @Override
   void close();

@@ -160,6 +160,12 @@ final class EngineContainer implements Container {
     dock.forget(this);
   }
 
+  @Override
+  public Interpreter interpreter(String language) {
+    ensureNotRemoved("interpreter");
+    return PythonInterpreter.open(engine, id, name, language, spec.execTimeout());
+  }
+
   /** Removes the container whatever its persist flag (JVM exit, {@link PocketDock#close()}). */
   void removeQuietly() {
     if (shutDown.compareAndSet(false, true) && !spec.persist()) {

@@ -1,0 +1,201 @@
+package io.pocketdock.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.modelcontextprotocol.spec.McpSchema;
+import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
+import io.pocketdock.internal.engine.EngineClient;
+import io.pocketdock.internal.json.JsonObject;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** The MCP server, driven over stdio by the MCP SDK's own client, on each engine. */
+class McpServerIT {
+
+  @EngineTest
+  void mcp_initializeAndListTools_describesEveryToolWithASchema(TestEngine engine) {
+    try (McpClientSession mcp = new McpClientSession(engine)) {
+      assertThat(mcp.init.serverInfo().name()).isEqualTo("pocket-dock");
+      assertThat(mcp.init.instructions()).contains("sandbox_create");
+      Map<String, McpSchema.Tool> tools =
+          mcp.client.listTools().tools().stream()
+              .collect(Collectors.toMap(McpSchema.Tool::name, t -> t));
+      assertThat(tools.keySet())
+          .containsExactlyInAnyOrder(
+              "sandbox_create", "sandbox_run", "sandbox_info", "sandbox_list", "sandbox_shutdown",
+              "python_exec", "run_code", "process_start", "process_poll", "process_kill",
+              "file_write", "file_read", "file_list", "session_open", "session_send", "session_close");
+      for (McpSchema.Tool t : tools.values()) {
+        assertThat(t.description()).as(t.name()).hasSizeGreaterThan(40);
+        assertThat(t.inputSchema()).as(t.name()).containsEntry("type", "object");
+        assertThat(t.inputSchema()).as(t.name()).containsEntry("additionalProperties", false);
+      }
+      assertThat(tools.get("sandbox_run").inputSchema().get("required"))
+          .isEqualTo(List.of("sandbox_id", "command"));
+      assertThat(tools.get("run_code").inputSchema().toString()).contains("[python, node, bash, sh]");
+      assertThat(tools.get("sandbox_create").inputSchema().toString())
+          .contains("profile", "memory", "cpu_percent", "network", "persist");
+    }
+  }
+
+  @EngineTest
+  void mcp_sandboxRunPythonAndFiles_roundTrip(TestEngine engine) {
+    try (McpClientSession mcp = new McpClientSession(engine)) {
+      Map<String, Object> created = mcp.ok("sandbox_create", Map.of("memory", "512m"));
+      String id = (String) created.get("sandbox_id");
+      assertThat(created).containsEntry("network", false).containsEntry("memory_limit", "512m");
+
+      Map<String, Object> run = mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "echo out; echo err >&2; exit 3"));
+      assertThat(run).containsEntry("exit_code", 3).containsEntry("stdout", "out\n")
+          .containsEntry("stderr", "err\n").containsEntry("timed_out", false)
+          .containsEntry("output_cap_bytes", 32768);
+
+      mcp.ok("python_exec", Map.of("sandbox_id", id, "code", "import json\ndata = {'n': 6 * 7}"));
+      Map<String, Object> py = mcp.ok("python_exec", Map.of("sandbox_id", id, "code", "print('hi')\njson.dumps(data)"));
+      assertThat(py).containsEntry("stdout", "hi\n").containsEntry("value", "'{\"n\": 42}'")
+          .containsEntry("error", null);
+      Map<String, Object> art = mcp.ok("python_exec", Map.of("sandbox_id", id, "code", "open('plot.png', 'wb').write(b'\\x89PNG\\r\\n')"));
+      assertThat(art.get("artifacts").toString()).contains("/home/sandbox/plot.png", "image/png");
+
+      Map<String, Object> written = mcp.ok("file_write", Map.of("sandbox_id", id, "path", "dir/sub/note.txt", "content", "héllo\nworld\n"));
+      assertThat(written).containsEntry("path", "/home/sandbox/dir/sub/note.txt").containsEntry("bytes", 13);
+      Map<String, Object> read = mcp.ok("file_read", Map.of("sandbox_id", id, "path", "/home/sandbox/dir/sub/note.txt"));
+      assertThat(read).containsEntry("content", "héllo\nworld\n").containsEntry("encoding", "utf-8")
+          .containsEntry("size", 13).containsEntry("truncated", false);
+      byte[] binary = {0, 1, 2, (byte) 255};
+      mcp.ok("file_write", Map.of("sandbox_id", id, "path", "b.bin", "content", Base64.getEncoder().encodeToString(binary), "encoding", "base64"));
+      Map<String, Object> bin = mcp.ok("file_read", Map.of("sandbox_id", id, "path", "b.bin"));
+      assertThat(bin).containsEntry("encoding", "base64").containsEntry("content", "AAEC/w==");
+      Map<String, Object> part = mcp.ok("file_read", Map.of("sandbox_id", id, "path", "dir/sub/note.txt", "offset", 7, "max_bytes", 3));
+      assertThat(part).containsEntry("content", "wor").containsEntry("truncated", true);
+      Map<String, Object> listing = mcp.ok("file_list", Map.of("sandbox_id", id, "path", "dir/sub"));
+      assertThat(listing.get("entries").toString()).contains("name=note.txt", "type=file", "size=13");
+
+      Map<String, Object> snippet = mcp.ok("run_code", Map.of("sandbox_id", id, "language", "python", "code", "import sys\nprint('it\\'s', sys.argv[0].endswith('.py'))"));
+      assertThat(snippet).containsEntry("stdout", "it's True\n").containsEntry("exit_code", 0);
+      Map<String, Object> bash = mcp.ok("run_code", Map.of("sandbox_id", id, "language", "bash", "code", "a=(x y z)\necho \"${#a[@]} $BASH_VERSION\" | cut -c1-2"));
+      assertThat(bash).containsEntry("stdout", "3 \n");
+
+      assertThat(mcp.ok("sandbox_info", Map.of("sandbox_id", id))).containsEntry("status", "running");
+      assertThat(mcp.ok("sandbox_list", Map.of()).get("sandboxes").toString()).contains(id);
+      assertThat(mcp.ok("sandbox_shutdown", Map.of("sandbox_id", id))).containsEntry("removed", true);
+      assertThat(mcp.ok("sandbox_list", Map.of()).get("sandboxes")).isEqualTo(List.of());
+    }
+  }
+
+  @EngineTest
+  void mcp_longOutput_isClippedToTheCapWithHeadAndTail(TestEngine engine) {
+    try (McpClientSession mcp = new McpClientSession(engine, "--output-cap", "1000")) {
+      String id = mcp.createSandbox();
+      Map<String, Object> run = mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "echo FIRST; seq 1 20000; echo LAST"));
+      String out = (String) run.get("stdout");
+      assertThat(out).startsWith("FIRST\n").endsWith("LAST\n").contains("bytes omitted");
+      assertThat(out.length()).isLessThan(1100);
+      assertThat(run).containsEntry("truncated", true).containsEntry("output_cap_bytes", 1000);
+    }
+  }
+
+  @EngineTest
+  void mcp_backgroundProcess_startPollAndKill(TestEngine engine) {
+    try (McpClientSession mcp = new McpClientSession(engine)) {
+      String id = mcp.createSandbox();
+      String pid = (String) mcp.ok("process_start", Map.of("sandbox_id", id,
+          "command", "for i in 1 2 3; do echo $i; sleep 0.5; done; echo done >&2; exit 7")).get("process_id");
+      StringBuilder out = new StringBuilder();
+      Map<String, Object> poll;
+      int polls = 0;
+      do {
+        poll = mcp.ok("process_poll", Map.of("process_id", pid, "wait_seconds", 1));
+        out.append(poll.get("stdout"));
+        polls++;
+      } while (Boolean.TRUE.equals(poll.get("running")) && polls < 30);
+      assertThat(out.toString()).isEqualTo("1\n2\n3\n");
+      assertThat(poll).containsEntry("running", false).containsEntry("exit_code", 7)
+          .containsEntry("stderr", "done\n");
+
+      String sleeper = (String) mcp.ok("process_start", Map.of("sandbox_id", id,
+          "command", "echo started; sleep 300 & sleep 301")).get("process_id");
+      Map<String, Object> first = mcp.ok("process_poll", Map.of("process_id", sleeper, "wait_seconds", 1));
+      assertThat(first).containsEntry("running", true).containsEntry("stdout", "started\n");
+      Map<String, Object> killed = mcp.ok("process_kill", Map.of("process_id", sleeper, "signal", "KILL"));
+      assertThat((Integer) killed.get("signalled_processes")).isGreaterThanOrEqualTo(2);
+      Map<String, Object> last = mcp.ok("process_poll", Map.of("process_id", sleeper, "wait_seconds", 5));
+      assertThat(last).containsEntry("running", false).containsEntry("exit_code", 137);
+      Map<String, Object> ps = mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "ps -eo args | grep '[s]leep 30' || true"));
+      assertThat(ps.get("stdout")).isEqualTo("");
+    }
+  }
+
+  @EngineTest
+  void mcp_session_keepsDirectoryAndExportedVariables(TestEngine engine) {
+    try (McpClientSession mcp = new McpClientSession(engine)) {
+      String id = mcp.createSandbox();
+      String session = (String) mcp.ok("session_open", Map.of("sandbox_id", id)).get("session_id");
+      Map<String, Object> first = mcp.ok("session_send", Map.of("session_id", session, "command", "mkdir -p work && cd work && export GREETING='hi there'"));
+      assertThat(first).containsEntry("exit_code", 0).containsEntry("cwd", "/home/sandbox/work");
+      Map<String, Object> second = mcp.ok("session_send", Map.of("session_id", session, "command", "pwd; echo \"$GREETING\"; false"));
+      assertThat(second).containsEntry("stdout", "/home/sandbox/work\nhi there\n").containsEntry("exit_code", 1)
+          .containsEntry("stderr", "");
+      mcp.ok("session_close", Map.of("session_id", session));
+      assertThat(mcp.error("session_send", Map.of("session_id", session, "command", "true"))).contains("no open session");
+    }
+  }
+
+  @EngineTest
+  void mcp_badCalls_comeBackAsToolErrorsAndTheServerStaysUp(TestEngine engine) {
+    try (McpClientSession mcp = new McpClientSession(engine, "--max-sandboxes", "1")) {
+      assertThat(mcp.error("sandbox_run", Map.of("sandbox_id", "pd-unknown", "command", "true")))
+          .contains("no sandbox 'pd-unknown'", "hint:");
+      assertThat(mcp.error("sandbox_create", Map.of("network", true)))
+          .contains("network access is not allowed", "--allow-network");
+      assertThat(mcp.error("sandbox_create", Map.of("profile", "no-such-profile")))
+          .contains("localhost/pocket-dock/no-such-profile", "hint:");
+      assertThat(mcp.error("sandbox_create", Map.of("memory", "lots"))).contains("lots");
+      String id = mcp.createSandbox();
+      assertThat(mcp.error("sandbox_create", Map.of())).contains("already holds 1 sandboxes", "sandbox_shutdown");
+      assertThat(mcp.error("sandbox_run", Map.of("sandbox_id", id))).contains("command");
+      assertThat(mcp.error("sandbox_run", Map.of("sandbox_id", id, "command", "true", "timeout_seconds", 0)))
+          .contains("timeout_seconds");
+      assertThat(mcp.error("file_read", Map.of("sandbox_id", id, "path", "missing.txt")))
+          .contains("no such file: /home/sandbox/missing.txt");
+      assertThat(mcp.error("file_write", Map.of("sandbox_id", id, "path", "/etc/passwd", "content", "x")))
+          .contains("/etc/passwd");
+      assertThat(mcp.error("run_code", Map.of("sandbox_id", id, "language", "cobol", "code", "x")))
+          .contains("language");
+      assertThat(mcp.error("process_poll", Map.of("process_id", "p-nope"))).contains("p-nope");
+      CallToolResult timedOut = mcp.call("sandbox_run", Map.of("sandbox_id", id, "command", "sleep 60", "timeout_seconds", 1));
+      assertThat(timedOut.isError()).isFalse();
+      assertThat(timedOut.structuredContent().toString()).contains("exit_code=124", "timed_out=true");
+      Map<String, Object> crash = mcp.ok("python_exec", Map.of("sandbox_id", id, "code", "import os\nos._exit(1)"));
+      assertThat(crash.get("error").toString()).contains("InterpreterCrashed");
+      assertThat(mcp.ok("python_exec", Map.of("sandbox_id", id, "code", "1 + 1"))).containsEntry("value", "2");
+    }
+  }
+
+  @EngineTest
+  void mcp_clientDisconnects_serverRemovesItsSandboxesAndStopsPersistentOnes(TestEngine engine) throws Exception {
+    String label;
+    try (McpClientSession mcp = new McpClientSession(engine)) {
+      label = McpClientSession.SESSION_LABEL + "=" + mcp.sessionId;
+      mcp.createSandbox();
+      mcp.ok("sandbox_create", Map.of("persist", true));
+      try (EngineClient raw = LeakSweeper.RawEngine.connect(engine.socket())) {
+        assertThat(raw.listContainers(List.of(label))).hasSize(2);
+        assertThat(raw.listContainers(List.of("io.pocketdock.mcp.server"))).isNotEmpty();
+      }
+    }
+    try (EngineClient raw = LeakSweeper.RawEngine.connect(engine.socket())) {
+      List<JsonObject> left = raw.listContainers(List.of(label));
+      for (int i = 0; i < 100 && !(left.size() == 1 && !"running".equals(left.get(0).string("State", ""))); i++) {
+        Thread.sleep(200);
+        left = raw.listContainers(List.of(label));
+      }
+      assertThat(left).hasSize(1);
+      assertThat(left.get(0).object("Labels").string("io.pocketdock.persist", "")).isEqualTo("true");
+      assertThat(left.get(0).string("State", "")).isNotEqualTo("running");
+      raw.removeContainer(left.get(0).string("Id", ""), true);
+    }
+  }
+}

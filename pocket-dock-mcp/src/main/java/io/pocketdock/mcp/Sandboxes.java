@@ -1,0 +1,147 @@
+package io.pocketdock.mcp;
+
+import io.pocketdock.Container;
+import io.pocketdock.ContainerSpec;
+import io.pocketdock.PocketDock;
+import io.pocketdock.PocketDockException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The sandboxes this server created for its client, and nothing else: tools cannot reach other
+ * containers on the engine. Enforces the per-client limit and labels each sandbox with the
+ * server's id. {@link #close()} (the client disconnected) removes them, stopping persistent ones.
+ */
+final class Sandboxes implements AutoCloseable {
+  /** The label on every sandbox this server creates; its value is the server's id. */
+  static final String SERVER_LABEL = "io.pocketdock.mcp.server";
+
+  private static final long CLOSE_WAIT_SECONDS = 30;
+
+  private final Supplier<PocketDock> dock;
+  private final ServerOptions options;
+  private final String serverId = UUID.randomUUID().toString();
+  private final Map<String, Sandbox> byId = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final CountDownLatch closedDown = new CountDownLatch(1);
+
+  Sandboxes(Supplier<PocketDock> dock, ServerOptions options) {
+    this.dock = dock;
+    this.options = options;
+  }
+
+  String serverId() {
+    return serverId;
+  }
+
+  ServerOptions options() {
+    return options;
+  }
+
+  /** Creates a sandbox within the limit; the builder carries what the model asked for. */
+  synchronized Sandbox create(ContainerSpec.Builder builder, String profile, boolean network) {
+    if (closed) {
+      throw new ToolError("the server is shutting down");
+    }
+    if (byId.size() >= options.maxSandboxes()) {
+      throw new ToolError(
+          "this session already holds " + byId.size() + " sandboxes, the most allowed",
+          "shut one down with sandbox_shutdown (sandbox_list shows them), or reuse one");
+    }
+    Map<String, String> labels = new LinkedHashMap<>(options.labels());
+    labels.put(SERVER_LABEL, serverId);
+    ContainerSpec spec = builder.labels(labels).image(options.image()).build();
+    Container container = dock.get().create(spec);
+    Sandbox sandbox = new Sandbox(container, profile, network);
+    byId.put(sandbox.id(), sandbox);
+    return sandbox;
+  }
+
+  /** The sandbox with this id, if this server created it and it is still up. */
+  Sandbox get(@Nullable String id) {
+    Sandbox s = id == null ? null : byId.get(id);
+    if (s == null) {
+      throw new ToolError(
+          "no sandbox '" + id + "' in this session",
+          "sandbox_list shows the sandboxes of this session; sandbox_create makes one");
+    }
+    return s;
+  }
+
+  List<Sandbox> all() {
+    List<Sandbox> list = new ArrayList<>(byId.values());
+    list.sort(Comparator.comparing(Sandbox::createdAt));
+    return list;
+  }
+
+  int remaining() {
+    return options.maxSandboxes() - byId.size();
+  }
+
+  /** Shuts one sandbox down and forgets it. */
+  void shutdown(Sandbox sandbox) {
+    byId.remove(sandbox.id());
+    sandbox.close();
+  }
+
+  /**
+   * Shuts every sandbox down, in parallel; failures are reported to stderr and skipped. A second
+   * caller (the JVM exit hook, when SIGTERM follows end of input) waits for the first to finish:
+   * the JVM does not wait for ordinary threads once it exits, so it must not halt mid-cleanup.
+   */
+  @Override
+  public void close() {
+    closed = true;
+    if (!closing.compareAndSet(false, true)) {
+      try {
+        closedDown.await(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return;
+    }
+    try {
+      shutdownAll();
+    } finally {
+      closedDown.countDown();
+    }
+  }
+
+  private void shutdownAll() {
+    List<Sandbox> left = new ArrayList<>(byId.values());
+    byId.clear();
+    List<Thread> threads = new ArrayList<>();
+    for (Sandbox s : left) {
+      Thread t = new Thread(() -> closeQuietly(s), "pocket-dock-mcp-cleanup");
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      try {
+        t.join(TimeUnit.SECONDS.toMillis(CLOSE_WAIT_SECONDS));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static void closeQuietly(Sandbox s) {
+    try {
+      s.close();
+    } catch (PocketDockException | IllegalStateException e) {
+      System.err.println("pocket-dock mcp: could not shut down " + s.id() + ": " + e.getMessage());
+    }
+  }
+}

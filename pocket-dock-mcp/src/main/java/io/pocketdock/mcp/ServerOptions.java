@@ -1,0 +1,106 @@
+package io.pocketdock.mcp;
+
+import io.pocketdock.ByteSize;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What the operator decided when starting the server. Everything a model can ask for is bounded
+ * by these: how many sandboxes, whether they may have a network, how much output comes back.
+ *
+ * @param socket the engine socket, or {@code null} to discover one
+ * @param maxSandboxes most sandboxes this client may hold at once
+ * @param allowNetwork whether {@code sandbox_create} may turn the network on
+ * @param outputCap bytes of each output stream returned to the model (head and tail kept)
+ * @param memory the memory cap of sandboxes that ask for none
+ * @param image an image every sandbox runs instead of its profile's, or {@code null}
+ * @param labels extra labels on every sandbox (e.g. to find them from outside)
+ * @param help whether to print usage and exit
+ */
+record ServerOptions(
+    @Nullable Path socket,
+    int maxSandboxes,
+    boolean allowNetwork,
+    int outputCap,
+    String memory,
+    @Nullable String image,
+    Map<String, String> labels,
+    boolean help) {
+
+  static final String USAGE =
+      """
+      Usage: pocket-dock mcp [options]
+      An MCP server on stdin/stdout that gives the client pocket-dock sandboxes as tools.
+      Sandboxes it creates are removed when the client disconnects (persistent ones are stopped).
+        --socket PATH         engine socket (default: discover Podman or Docker)
+        --max-sandboxes N     sandboxes one client may hold at once (default 5)
+        --allow-network       let the model create sandboxes with a network (default: never)
+        --output-cap BYTES    output returned per stream and call, head + tail (default 32768)
+        --memory SIZE         memory cap of each sandbox unless the model asks less (default 1g)
+        --image REF           run this image for every sandbox instead of the profile's
+        --label KEY=VALUE     extra label on every sandbox (repeatable)
+        --help                print this help""";
+
+  ServerOptions {
+    labels = Map.copyOf(labels);
+  }
+
+  /**
+   * Parses the command line.
+   *
+   * @throws IllegalArgumentException with a message for the operator
+   */
+  static ServerOptions parse(String... args) {
+    Path socket = null;
+    int max = 5;
+    boolean network = false;
+    int cap = 32 * 1024;
+    String memory = "1g";
+    String image = null;
+    Map<String, String> labels = new LinkedHashMap<>();
+    boolean help = false;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--socket" -> socket = Path.of(value(args, ++i, a));
+        case "--max-sandboxes" -> max = number(value(args, ++i, a), a, 1, 1000);
+        case "--allow-network" -> network = true;
+        case "--output-cap" -> cap = number(value(args, ++i, a), a, 256, 16 << 20);
+        case "--memory" -> memory = ByteSize.parse(value(args, ++i, a)).toString();
+        case "--image" -> image = value(args, ++i, a);
+        case "--label" -> {
+          String kv = value(args, ++i, a);
+          int eq = kv.indexOf('=');
+          if (eq < 1) {
+            throw new IllegalArgumentException("--label needs KEY=VALUE, got '" + kv + "'");
+          }
+          labels.put(kv.substring(0, eq), kv.substring(eq + 1));
+        }
+        case "--help", "-h" -> help = true;
+        default -> throw new IllegalArgumentException("unknown option '" + a + "'");
+      }
+    }
+    return new ServerOptions(socket, max, network, cap, memory, image, labels, help);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int number(String text, String option, int min, int max) {
+    try {
+      int n = Integer.parseInt(text);
+      if (n < min || n > max) {
+        throw new IllegalArgumentException(option + " must be between " + min + " and " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a number, got '" + text + "'", e);
+    }
+  }
+}

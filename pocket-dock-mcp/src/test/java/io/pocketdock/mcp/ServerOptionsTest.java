@@ -1,0 +1,57 @@
+package io.pocketdock.mcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerOptionsTest {
+
+  @Test
+  void parse_noArguments_givesSecureDefaults() {
+    ServerOptions o = ServerOptions.parse();
+    assertThat(o.maxSandboxes()).isEqualTo(5);
+    assertThat(o.allowNetwork()).isFalse();
+    assertThat(o.outputCap()).isEqualTo(32768);
+    assertThat(o.memory()).isEqualTo("1g");
+    assertThat(o.socket()).isNull();
+  }
+
+  @Test
+  void parse_everyOption_isRead() {
+    ServerOptions o =
+        ServerOptions.parse(
+            "--socket", "/run/x.sock", "--max-sandboxes", "2", "--allow-network", "--output-cap", "4096",
+            "--memory", "512m", "--image", "localhost/x:1", "--label", "a=b", "--label", "c=d=e");
+    assertThat(o.socket()).isEqualTo(Path.of("/run/x.sock"));
+    assertThat(o.maxSandboxes()).isEqualTo(2);
+    assertThat(o.allowNetwork()).isTrue();
+    assertThat(o.outputCap()).isEqualTo(4096);
+    assertThat(o.memory()).isEqualTo("512m");
+    assertThat(o.image()).isEqualTo("localhost/x:1");
+    assertThat(o.labels()).isEqualTo(Map.of("a", "b", "c", "d=e"));
+  }
+
+  @Test
+  void parse_badInput_failsWithAMessageForTheOperator() {
+    assertThatThrownBy(() -> ServerOptions.parse("--max-sandboxes", "0")).hasMessageContaining("between 1");
+    assertThatThrownBy(() -> ServerOptions.parse("--max-sandboxes")).hasMessageContaining("needs a value");
+    assertThatThrownBy(() -> ServerOptions.parse("--label", "novalue")).hasMessageContaining("KEY=VALUE");
+    assertThatThrownBy(() -> ServerOptions.parse("--nope")).hasMessageContaining("unknown option");
+  }
+
+  @Test
+  void run_badOption_exitsTwoWithUsageOnStderrAndNothingOnStdout() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code =
+        McpServerMain.run(
+            new String[] {"--bogus"}, java.io.InputStream.nullInputStream(), out,
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(out.size()).isZero();
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("unknown option", "Usage:");
+  }
+}
