@@ -127,6 +127,26 @@ public final class PocketDock implements AutoCloseable {
     return CompletableFuture.supplyAsync(() -> create(spec), engine.workers);
   }
 
+  /**
+   * A warm pool of {@code size} sandboxes created from {@code spec}, which hands one out in
+   * microseconds; see {@link ContainerPool}. When the pool is empty, {@code acquire()} creates one
+   * on the spot; use {@link ContainerPool#builder(PocketDock)} for another {@link EmptyPolicy}.
+   *
+   * @throws InvalidArgumentException when the size is out of range or the spec names or persists
+   *     its container
+   */
+  public ContainerPool pool(int size, ContainerSpec spec) {
+    return ContainerPool.builder(this).size(size).spec(spec).build();
+  }
+
+  EngineContext context() {
+    return engine;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
   Provisioner provisioner() {
     return provisioner;
   }

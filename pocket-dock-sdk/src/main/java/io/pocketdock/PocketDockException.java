@@ -21,7 +21,8 @@ public abstract sealed class PocketDockException extends RuntimeException
         ImageNotFoundException,
         InvalidArgumentException,
         SessionClosedException,
-        ProjectNotInitializedException {
+        ProjectNotInitializedException,
+        PoolExhaustedException {
 
   private static final long serialVersionUID = 1L;
 

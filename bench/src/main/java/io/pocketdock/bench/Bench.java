@@ -57,7 +57,7 @@ public final class Bench {
   static List<Workload> workloads() {
     return List.of(
         new CreateStart(),
-        new NotYet("W1p acquire from a warm pool", "≤ 2 ms", "no pool yet"),
+        new PoolAcquire(),
         new RunTrue(),
         new BigStdout(),
         new NotYet("W4 write + read back 20 MB", "≤ 150 ms", "files API not merged"),
