@@ -12,6 +12,7 @@ final class EngineContainer implements Container {
   private final ContainerSpec spec;
   private final String name;
   private final CommandRunner runner;
+  private final FastExec fastExec;
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private volatile String id;
 
@@ -22,6 +23,7 @@ final class EngineContainer implements Container {
     this.name = name;
     this.id = id;
     this.runner = new CommandRunner(engine);
+    this.fastExec = new FastExec(engine, dock.fastExecEnabled());
   }
 
   @Override
@@ -42,7 +44,13 @@ final class EngineContainer implements Container {
   @Override
   public ExecResult run(String command, ExecOptions options) {
     ensureNotRemoved("run");
-    return runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout());
+    return fastExec.run(
+        id,
+        name,
+        command,
+        options,
+        spec.execTimeout(),
+        () -> runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout()));
   }
 
   @Override
@@ -54,6 +62,7 @@ final class EngineContainer implements Container {
   @Override
   public void reboot(boolean fresh) {
     ensureNotRemoved("reboot");
+    fastExec.reset();
     if (fresh) {
       call("reboot", () -> engine.client.removeContainer(id, true));
       id = dock.provisioner().provision(spec, name);
@@ -69,6 +78,7 @@ final class EngineContainer implements Container {
       return;
     }
     dock.forget(this);
+    fastExec.close();
     try {
       if (spec.persist()) {
         engine.client.stopContainer(id, force ? 0 : Provisioner.STOP_TIMEOUT_SECONDS);
@@ -93,6 +103,7 @@ final class EngineContainer implements Container {
 
   /** Removes the container whatever its persist flag (JVM exit, {@link PocketDock#close()}). */
   void removeQuietly() {
+    fastExec.close();
     if (shutDown.compareAndSet(false, true) && !spec.persist()) {
       engine.quietly(() -> engine.client.removeContainer(id, true));
     }
@@ -100,7 +111,7 @@ final class EngineContainer implements Container {
 
   /** Prepares what the first run needs, so a pooled sandbox is as fast as a used one. */
   void warmUp() {
-    // Nothing yet: the fast exec path's helper starts here.
+    fastExec.warmUp(id);
   }
 
   @Override

@@ -45,6 +45,7 @@ public final class PocketDock implements AutoCloseable {
   private final Set<EngineContainer> open = ConcurrentHashMap.newKeySet();
   private final Thread exitHook;
   private volatile boolean closed;
+  private volatile boolean fastExec = true;
 
   private PocketDock(EngineContext engine, String host) {
     this.engine = engine;
@@ -147,6 +148,10 @@ public final class PocketDock implements AutoCloseable {
     return closed;
   }
 
+  boolean fastExecEnabled() {
+    return fastExec;
+  }
+
   Provisioner provisioner() {
     return provisioner;
   }
@@ -204,10 +209,21 @@ public final class PocketDock implements AutoCloseable {
     private final Map<String, String> env;
     private final Path home;
     private @Nullable Path socket;
+    private @Nullable Boolean fastExec;
 
     Builder(Map<String, String> env, Path home) {
       this.env = env;
       this.home = home;
+    }
+
+    /**
+     * Turns the fast exec path on or off for every sandbox of this instance (default on, unless
+     * {@code -Dpocketdock.fastExec=false} or {@code POCKET_DOCK_FAST_EXEC=0}). With it off, every
+     * run goes through the engine's exec API. See docs/performance.md.
+     */
+    public Builder fastExec(boolean value) {
+      fastExec = value;
+      return this;
     }
 
     /** Uses this socket and no other. */
@@ -236,7 +252,10 @@ public final class PocketDock implements AutoCloseable {
                   endpoint.apiVersion(),
                   endpoint.socket(),
                   endpoint.source());
-          return new PocketDock(new EngineContext(new EngineClient(transport, endpoint), info), hostName());
+          PocketDock dock =
+              new PocketDock(new EngineContext(new EngineClient(transport, endpoint), info), hostName());
+          dock.fastExec = fastExec != null ? fastExec : FastExec.enabledByDefault(env);
+          return dock;
         } catch (IOException | RuntimeException e) {
           transport.close();
           if (c.pinned()) {

@@ -16,7 +16,7 @@ import java.util.UUID;
  * interleaved, printed as one Markdown table per engine.
  *
  * <pre>
- * Bench [--engine podman|docker|both] [--quick] [--out FILE] [--root DIR]
+ * Bench [--engine podman|docker|both] [--quick] [--only Workload,...] [--out FILE] [--root DIR]
  * </pre>
  */
 public final class Bench {
@@ -31,12 +31,14 @@ public final class Bench {
     boolean quick = false;
     Path out = null;
     Path root = Path.of("").toAbsolutePath();
+    String only = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--engine" -> engines = args[++i];
         case "--quick" -> quick = true;
         case "--out" -> out = Path.of(args[++i]);
         case "--root" -> root = Path.of(args[++i]);
+        case "--only" -> only = args[++i];
         default -> throw new IllegalArgumentException("unknown argument " + args[i]);
       }
     }
@@ -45,7 +47,7 @@ public final class Bench {
     md.append(Machine.describe(quick, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     System.out.print(md);
     for (String kind : kinds) {
-      String section = runEngine(kind, quick, root);
+      String section = runEngine(kind, quick, root, only);
       System.out.print(section);
       md.append(section);
     }
@@ -68,14 +70,16 @@ public final class Bench {
         new ManySandboxes());
   }
 
-  private static String runEngine(String kind, boolean quick, Path root) throws Exception {
+  private static String runEngine(String kind, boolean quick, Path root, String only)
+      throws Exception {
     Path socket = Path.of(kind.equals("podman") ? "/run/podman/podman.sock" : "/var/run/docker.sock");
     String runId = UUID.randomUUID().toString();
     ContainerSpec spec = ContainerSpec.builder().image(IMAGE).labels(Map.of(RUN_LABEL, runId)).build();
     StringBuilder md = new StringBuilder();
-    try (PocketDock dock = PocketDock.builder().socket(socket).build();
+    try (PocketDock dock = PocketDock.builder().socket(socket).fastExec(true).build();
+        PocketDock execApi = PocketDock.builder().socket(socket).fastExec(false).build();
         RawEngine raw = new RawEngine(socket, IMAGE, RUN_LABEL, runId)) {
-      BenchEnv env = new BenchEnv(kind, dock, raw, spec, quick, root);
+      BenchEnv env = new BenchEnv(kind, dock, execApi, raw, spec, quick, root);
       md.append("\n### ")
           .append(kind)
           .append(' ')
@@ -87,6 +91,9 @@ public final class Bench {
           .append('\n');
       List<Row> rows = new ArrayList<>();
       for (Workload w : workloads()) {
+        if (!only.isEmpty() && !List.of(only.split(",")).contains(w.getClass().getSimpleName())) {
+          continue;
+        }
         long t0 = System.nanoTime();
         try {
           rows.addAll(w.measure(env));
