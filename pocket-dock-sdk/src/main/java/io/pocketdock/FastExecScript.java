@@ -60,7 +60,8 @@ final class FastExecScript {
     if (workdir != null) {
       // A missing directory ends the subshell before the start marker: the run then goes through
       // the exec API, which reports it exactly as it always does.
-      s.append("cd -- ").append(quote(workdir)).append(" 2>/dev/null || exit 1; ");
+      // The shell's cd exports OLDPWD, which an exec'd command would not have.
+      s.append("cd -- ").append(quote(workdir)).append(" 2>/dev/null || exit 1; unset OLDPWD; ");
     }
     s.append("printf '%s' ").append(quote(marker + "S")).append("; export ");
     s.append(quote(KillScript.ENV + "=" + token));
