@@ -122,8 +122,8 @@ public final class ContainerPool implements AutoCloseable {
   }
 
   /**
-   * Removes every sandbox of the pool: the ready ones and those handed out and not yet released.
-   * Idempotent.
+   * Removes every sandbox of the pool: the ready ones, those handed out and not yet released, and
+   * those being created (it waits for them). Idempotent.
    */
   @Override
   public void close() {
@@ -140,6 +140,23 @@ public final class ContainerPool implements AutoCloseable {
     all.addAll(handedOut);
     handedOut.clear();
     PoolHealth.removeAll(engine, all);
+    awaitCreations();
+  }
+
+  /** Waits (bounded) for creations in flight; each removes its sandbox since the pool is closed. */
+  private synchronized void awaitCreations() {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    try {
+      while (creating > 0) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return;
+        }
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private @Nullable EngineContainer takeReady() {
@@ -200,30 +217,37 @@ public final class ContainerPool implements AutoCloseable {
     EngineContainer box;
     try {
       box = (EngineContainer) dock.create(spec);
-      box.warmUp();
     } catch (RuntimeException e) {
       failed(e);
       return;
     }
-    boolean keep;
+    box.warmUp(); // best effort: starts the fast exec helper, so the first run is fast too
     synchronized (this) {
-      creating--;
-      failuresInRow = 0;
-      keep = !closed;
-      if (keep) {
+      if (!closed) {
         ready.offerLast(box);
+        failuresInRow = 0;
+        creationEnded();
+        return;
       }
     }
-    if (!keep) {
-      box.removeQuietly();
+    // Closed meanwhile: remove it before counting it done, so close() returns with nothing left.
+    box.removeQuietly();
+    synchronized (this) {
+      creationEnded();
     }
+  }
+
+  /** Guarded by this: one creation fewer in flight; wakes {@link #close()} waiting for none. */
+  private void creationEnded() {
+    creating--;
+    notifyAll();
   }
 
   private void failed(RuntimeException e) {
     lastFailure = e;
     long pauseMs;
     synchronized (this) {
-      creating--;
+      creationEnded();
       failuresInRow++;
       pauseMs = Math.min(5_000L, 100L << Math.min(failuresInRow, 6));
       pausedUntilNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(pauseMs);
