@@ -19,7 +19,7 @@ final class CliRun implements Workload {
     List<String> base = new ArrayList<>();
     if (Files.isExecutable(launcher)) {
       base.add(launcher.toString());
-    } else if (Files.isRegularFile(jar)) {
+    } else if (Files.isRegularFile(jar) && hasMain(jar)) {
       base.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
     } else {
       return List.of(Row.notAvailable("W8 CLI `run NAME --json -- true` (process)", "≤ 350 ms", "CLI not merged"));
@@ -42,6 +42,12 @@ final class CliRun implements Workload {
               r.floor(),
               "≤ 350 ms",
               "floor: one raw exec in-process; launcher " + base.get(0)));
+    }
+  }
+
+  private static boolean hasMain(Path jar) throws java.io.IOException {
+    try (java.util.jar.JarFile j = new java.util.jar.JarFile(jar.toFile())) {
+      return j.getEntry("io/pocketdock/cli/Main.class") != null;
     }
   }
 

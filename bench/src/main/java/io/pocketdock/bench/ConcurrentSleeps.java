@@ -20,7 +20,7 @@ final class ConcurrentSleeps implements Workload {
       Interleaved.Result r =
           Interleaved.measure(
               0,
-              env.iterations(2, 5),
+              env.iterations(1, 5),
               () ->
                   Trial.time(
                       () -> {

@@ -10,7 +10,7 @@ final class CreateStart implements Workload {
     Interleaved.Result r =
         Interleaved.measure(
             1,
-            env.iterations(5, 15),
+            env.iterations(3, 15),
             () -> {
               Container[] box = new Container[1];
               long t = Trial.time(() -> box[0] = env.dock().create(env.spec()));

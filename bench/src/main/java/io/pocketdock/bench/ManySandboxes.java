@@ -22,7 +22,7 @@ final class ManySandboxes implements Workload {
   /** Sandboxes per round; a quick run creates fewer so that it stays under two minutes. */
   private static final int FULL = 100;
 
-  private static final int QUICK = 20;
+  private static final int QUICK = 10;
 
   @Override
   public List<Row> measure(BenchEnv env) throws Exception {

@@ -10,7 +10,7 @@ final class Shutdown implements Workload {
     Interleaved.Result r =
         Interleaved.measure(
             1,
-            env.iterations(5, 15),
+            env.iterations(3, 15),
             () -> {
               Container box = env.dock().create(env.spec());
               return Trial.time(box::shutdown);
