@@ -17,6 +17,7 @@ final class EngineContainer implements Container {
   private final ContainerFiles files;
   private final java.util.Set<ShellSession> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final RunListener listener;
+  private final FastExec fastExec;
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private volatile String id;
 
@@ -30,6 +31,7 @@ final class EngineContainer implements Container {
     this.modes = new ExecModes(engine);
     this.files = new ContainerFiles(engine);
     this.listener = dock.runListener(spec, name);
+    this.fastExec = new FastExec(engine, dock.fastExecEnabled());
   }
 
   @Override
@@ -52,7 +54,13 @@ final class EngineContainer implements Container {
     ensureNotRemoved("run");
     java.time.Instant started = java.time.Instant.now();
     ExecResult result =
-        runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout());
+        fastExec.run(
+            id,
+            name,
+            command,
+            options,
+            spec.execTimeout(),
+            () -> runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout()));
     listener.completed(command, result, started);
     return result;
   }
@@ -121,6 +129,7 @@ final class EngineContainer implements Container {
   public void reboot(boolean fresh) {
     ensureNotRemoved("reboot");
     closeSessions();
+    fastExec.reset();
     if (fresh) {
       call("reboot", () -> engine.client.removeContainer(id, true));
       id = dock.provisioner().provision(spec, name);
@@ -138,6 +147,7 @@ final class EngineContainer implements Container {
     }
     dock.forget(this);
     closeSessions();
+    fastExec.close();
     try {
       if (spec.persist()) {
         engine.client.stopContainer(id, force ? 0 : Provisioner.STOP_TIMEOUT_SECONDS);
@@ -168,6 +178,7 @@ final class EngineContainer implements Container {
 
   /** Removes the container whatever its persist flag (JVM exit, {@link PocketDock#close()}). */
   void removeQuietly() {
+    fastExec.close();
     if (shutDown.compareAndSet(false, true) && !spec.persist()) {
       closeSessions();
       engine.quietly(() -> engine.client.removeContainer(id, true));
@@ -222,6 +233,11 @@ final class EngineContainer implements Container {
     for (ShellSession s : List.copyOf(sessions)) {
       s.closeForShutdown();
     }
+  }
+
+  /** Prepares what the first run needs, so a pooled sandbox is as fast as a used one. */
+  void warmUp() {
+    fastExec.warmUp(id);
   }
 
   @Override

@@ -56,6 +56,7 @@ public final class PocketDock implements AutoCloseable {
   private final @Nullable Project project;
   private final Fleet fleet;
   private volatile boolean closed;
+  private volatile boolean fastExec = true;
 
   private PocketDock(EngineContext engine, String host, @Nullable Project project) {
     this.engine = engine;
@@ -224,6 +225,30 @@ public final class PocketDock implements AutoCloseable {
   public List<String> importImages(Path file, java.util.function.@Nullable LongConsumer progress) {
     ensureOpen();
     return new ImageTransfers(engine).load(file, progress);
+  }
+
+  /**
+   * A warm pool of {@code size} sandboxes created from {@code spec}, which hands one out in
+   * microseconds; see {@link ContainerPool}. When the pool is empty, {@code acquire()} creates one
+   * on the spot; use {@link ContainerPool#builder(PocketDock)} for another {@link EmptyPolicy}.
+   *
+   * @throws InvalidArgumentException when the size is out of range or the spec names or persists
+   *     its container
+   */
+  public ContainerPool pool(int size, ContainerSpec spec) {
+    return ContainerPool.builder(this).size(size).spec(spec).build();
+  }
+
+  EngineContext context() {
+    return engine;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  boolean fastExecEnabled() {
+    return fastExec;
   }
 
   Provisioner provisioner() {
@@ -402,6 +427,7 @@ public final class PocketDock implements AutoCloseable {
     private @Nullable Project project;
     private boolean findProject = true;
     private Path workingDirectory = Path.of(System.getProperty("user.dir", "."));
+    private @Nullable Boolean fastExec;
 
     Builder(Map<String, String> env, Path home) {
       this.env = env;
@@ -425,6 +451,16 @@ public final class PocketDock implements AutoCloseable {
     /** Where the project search starts (default: the {@code user.dir} system property). */
     public Builder workingDirectory(Path value) {
       workingDirectory = value;
+      return this;
+    }
+
+    /**
+     * Turns the fast exec path on or off for every sandbox of this instance (default on, unless
+     * {@code -Dpocketdock.fastExec=false} or {@code POCKET_DOCK_FAST_EXEC=0}). With it off, every
+     * run goes through the engine's exec API. See docs/performance.md.
+     */
+    public Builder fastExec(boolean value) {
+      fastExec = value;
       return this;
     }
 
@@ -456,8 +492,11 @@ public final class PocketDock implements AutoCloseable {
                   endpoint.apiVersion(),
                   endpoint.socket(),
                   endpoint.source());
-          return new PocketDock(
-              new EngineContext(new EngineClient(transport, endpoint), info), hostName(), active);
+          PocketDock dock =
+              new PocketDock(
+                  new EngineContext(new EngineClient(transport, endpoint), info), hostName(), active);
+          dock.fastExec = fastExec != null ? fastExec : FastExec.enabledByDefault(env);
+          return dock;
         } catch (IOException | RuntimeException e) {
           transport.close();
           if (c.pinned()) {

@@ -24,7 +24,8 @@ public abstract sealed class PocketDockException extends RuntimeException
         SessionClosedException,
         ProjectNotInitializedException,
         HostFileException,
-        ConfigException {
+        ConfigException,
+        PoolExhaustedException {
 
   private static final long serialVersionUID = 1L;
 
