@@ -62,10 +62,10 @@ public final class Bench {
         new PoolAcquire(),
         new RunTrue(),
         new BigStdout(),
-        new NotYet("W4 write + read back 20 MB", "≤ 150 ms", "files API not merged"),
+        new FileRoundTrip(),
         new ConcurrentSleeps(),
         new Shutdown(),
-        new NotYet("W7 session sendAndWait(\"true\")", "≤ 1 ms", "sessions not merged"),
+        new SessionRoundTrip(),
         new CliRun(),
         new ManySandboxes());
   }

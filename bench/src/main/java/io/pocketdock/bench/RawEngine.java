@@ -95,6 +95,31 @@ final class RawEngine implements AutoCloseable {
   }
 
   /** Removes every container this run labelled, ours and the floor's. */
+  /** Uploads {@code data} as one file {@code dir/name} in a tar, the fewest calls a write can take. */
+  void putFile(String containerId, String dir, String name, byte[] data) throws IOException {
+    client.putArchive(
+        containerId,
+        dir,
+        out -> {
+          io.pocketdock.internal.tar.TarWriter tar = new io.pocketdock.internal.tar.TarWriter(out);
+          tar.writeFile(name, 0644, data);
+          tar.finish();
+        },
+        Duration.ofMinutes(2));
+  }
+
+  /** Reads a file back through the archive API, returning the bytes of its one entry. */
+  byte[] getFile(String containerId, String path) throws IOException {
+    try (HttpResponse r = client.getArchive(containerId, path, Duration.ofMinutes(2));
+        io.pocketdock.internal.tar.TarReader tar =
+            new io.pocketdock.internal.tar.TarReader(r.body())) {
+      if (tar.next() == null) {
+        throw new IOException("empty archive for " + path);
+      }
+      return tar.entryContent().readAllBytes();
+    }
+  }
+
   int sweep() throws IOException {
     int n = 0;
     for (JsonObject c : client.listContainers(List.of(runLabel + "=" + runId))) {
