@@ -94,7 +94,6 @@ final class RawEngine implements AutoCloseable {
     }
   }
 
-  /** Removes every container this run labelled, ours and the floor's. */
   /** Uploads {@code data} as one file {@code dir/name} in a tar, the fewest calls a write can take. */
   void putFile(String containerId, String dir, String name, byte[] data) throws IOException {
     client.putArchive(
@@ -120,6 +119,7 @@ final class RawEngine implements AutoCloseable {
     }
   }
 
+  /** Removes every container this run labelled, ours and the floor's. */
   int sweep() throws IOException {
     int n = 0;
     for (JsonObject c : client.listContainers(List.of(runLabel + "=" + runId))) {
