@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
  * @param command PID 1's command (after the init process); default {@code sleep infinity}
  * @param labels extra labels (keys must not start with {@code io.pocketdock.} unless they are
  *     test labels)
+ * @param hardening user, capabilities, no-new-privileges and read-only root filesystem ({@link
+ *     Hardening#defaults()} unless set)
  */
 public record ContainerSpec(
     @Nullable String image,
@@ -45,7 +47,8 @@ public record ContainerSpec(
     @Nullable Boolean network,
     boolean persist,
     List<String> command,
-    Map<String, String> labels) {
+    Map<String, String> labels,
+    Hardening hardening) {
 
   /** The profile used when none is named. */
   public static final String DEFAULT_PROFILE = "minimal";
@@ -124,6 +127,7 @@ public record ContainerSpec(
     private boolean persist;
     private List<String> command = List.of("sleep", "infinity");
     private Map<String, String> labels = Map.of();
+    private Hardening hardening = Hardening.defaults();
 
     Builder() {}
 
@@ -139,6 +143,7 @@ public record ContainerSpec(
       persist = s.persist;
       command = s.command;
       labels = s.labels;
+      hardening = s.hardening;
     }
 
     /** Runs this image instead of the profile's. */
@@ -213,6 +218,44 @@ public record ContainerSpec(
       return this;
     }
 
+    /** Sets user, capabilities, no-new-privileges and read-only root at once. */
+    public Builder hardening(Hardening value) {
+      hardening = value;
+      return this;
+    }
+
+    /**
+     * Makes the root filesystem read-only, with writable tmpfs {@code /tmp} and {@code
+     * /home/sandbox} (whose contents then start empty).
+     */
+    public Builder readOnlyRootfs(boolean value) {
+      hardening = hardening.withReadOnlyRootfs(value);
+      return this;
+    }
+
+    /** Runs PID 1 and commands as this user ({@code null}: the image's user). */
+    public Builder user(@Nullable String value) {
+      hardening = hardening.withUser(value);
+      return this;
+    }
+
+    /**
+     * Whether this ephemeral sandbox may outlive the process that creates it. By default a
+     * sandbox whose creating JVM died without removing it (SIGKILL, power loss) is removed by the
+     * next {@link PocketDock} that connects; pass {@code true} for sandboxes that another process
+     * takes over (the CLI's {@code create}).
+     */
+    public Builder outliveCreator(boolean value) {
+      java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(labels);
+      if (value) {
+        copy.put(Labels.LIFETIME, Labels.LIFETIME_DETACHED);
+      } else {
+        copy.remove(Labels.LIFETIME);
+      }
+      labels = copy;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -230,7 +273,8 @@ public record ContainerSpec(
           network,
           persist,
           command,
-          labels);
+          labels,
+          hardening);
     }
   }
 }

@@ -12,6 +12,7 @@ final class EngineContainer implements Container {
   private final ContainerSpec spec;
   private final String name;
   private final CommandRunner runner;
+  private final OomProbe oom;
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private volatile String id;
 
@@ -22,6 +23,7 @@ final class EngineContainer implements Container {
     this.name = name;
     this.id = id;
     this.runner = new CommandRunner(engine);
+    this.oom = new OomProbe(runner, name);
   }
 
   @Override
@@ -42,7 +44,10 @@ final class EngineContainer implements Container {
   @Override
   public ExecResult run(String command, ExecOptions options) {
     ensureNotRemoved("run");
-    return runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout());
+    ExecResult result =
+        runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout());
+    // Exit 137 is SIGKILL from anyone; only the cgroup's OOM counter tells the OOM killer apart.
+    return oom.check(result, id);
   }
 
   @Override
@@ -61,6 +66,7 @@ final class EngineContainer implements Container {
       call("reboot", () -> engine.client.restartContainer(id, Provisioner.STOP_TIMEOUT_SECONDS));
     }
     shutDown.set(false);
+    oom.reset();
   }
 
   @Override

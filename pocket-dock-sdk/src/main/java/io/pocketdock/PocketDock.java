@@ -44,13 +44,35 @@ public final class PocketDock implements AutoCloseable {
   private final Provisioner provisioner;
   private final Set<EngineContainer> open = ConcurrentHashMap.newKeySet();
   private final Thread exitHook;
+  private final OrphanReaper reaper;
+  private final @Nullable ByteSize defaultMemoryLimit;
   private volatile boolean closed;
 
-  private PocketDock(EngineContext engine, String host) {
+  private PocketDock(EngineContext engine, String host, Builder options) {
     this.engine = engine;
     this.provisioner = new Provisioner(engine, host);
     this.exitHook = new Thread(this::removeOpenContainers, "pocket-dock-exit");
     Runtime.getRuntime().addShutdownHook(exitHook);
+    this.reaper = new OrphanReaper(engine, host);
+    this.defaultMemoryLimit = options.defaultMemoryLimit;
+    if (options.reapOnConnect) {
+      // In the background: connect must stay a ping, and a slow list must not delay the caller.
+      engine.workers.execute(reaper::reapQuietly);
+    }
+  }
+
+  /**
+   * Removes the ephemeral sandboxes on this host whose creating process died without removing
+   * them (killed with SIGKILL, for example): the next {@code PocketDock} does this on connect in
+   * the background, unless {@link Builder#reapOrphansOnConnect(boolean)} turned it off.
+   * Persistent sandboxes and those created with {@link ContainerSpec.Builder#outliveCreator} are
+   * never touched.
+   *
+   * @return the names of the sandboxes removed
+   */
+  public List<String> reapOrphans() {
+    ensureOpen();
+    return reaper.reap();
   }
 
   /**
@@ -86,6 +108,9 @@ public final class PocketDock implements AutoCloseable {
    */
   public Container create(ContainerSpec spec) {
     ensureOpen();
+    if (spec.memoryLimit() == null && defaultMemoryLimit != null) {
+      spec = spec.toBuilder().memoryLimit(defaultMemoryLimit).build();
+    }
     String name = spec.name() != null ? spec.name() : "pd-" + CommandRunner.token().substring(0, 12);
     String id = provisioner.provision(spec, name);
     EngineContainer container = new EngineContainer(this, engine, spec, name, id);
@@ -184,6 +209,8 @@ public final class PocketDock implements AutoCloseable {
     private final Map<String, String> env;
     private final Path home;
     private @Nullable Path socket;
+    private boolean reapOnConnect = true;
+    private @Nullable ByteSize defaultMemoryLimit;
 
     Builder(Map<String, String> env, Path home) {
       this.env = env;
@@ -193,6 +220,23 @@ public final class PocketDock implements AutoCloseable {
     /** Uses this socket and no other. */
     public Builder socket(@Nullable Path value) {
       socket = value;
+      return this;
+    }
+
+    /**
+     * Whether connecting removes orphaned sandboxes in the background (default {@code true}); see
+     * {@link PocketDock#reapOrphans()}.
+     */
+    public Builder reapOrphansOnConnect(boolean value) {
+      reapOnConnect = value;
+      return this;
+    }
+
+    /**
+     * A memory cap for every sandbox whose spec sets none ({@code null}, the default: uncapped).
+     */
+    public Builder defaultMemoryLimit(@Nullable ByteSize value) {
+      defaultMemoryLimit = value;
       return this;
     }
 
@@ -216,7 +260,8 @@ public final class PocketDock implements AutoCloseable {
                   endpoint.apiVersion(),
                   endpoint.socket(),
                   endpoint.source());
-          return new PocketDock(new EngineContext(new EngineClient(transport, endpoint), info), hostName());
+          return new PocketDock(
+              new EngineContext(new EngineClient(transport, endpoint), info), hostName(), this);
         } catch (IOException | RuntimeException e) {
           transport.close();
           if (c.pinned()) {

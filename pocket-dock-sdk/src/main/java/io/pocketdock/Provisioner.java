@@ -61,7 +61,6 @@ final class Provisioner {
         JsonObject.builder()
             .put("Init", true)
             .put("NetworkMode", network ? "bridge" : "none")
-            .put("SecurityOpt", JsonArray.ofStrings(java.util.List.of("no-new-privileges")))
             .put("PidsLimit", spec.pidsLimit());
     if (spec.memoryLimit() != null) {
       long bytes = spec.memoryLimit().bytes();
@@ -71,7 +70,11 @@ final class Provisioner {
     if (spec.cpuPercent() != null) {
       hostConfig.put("NanoCpus", spec.cpuPercent() * 10_000_000L);
     }
-    return JsonObject.builder()
+    JsonObjectBuilder body = JsonObject.builder();
+    // Secure defaults (docs/security.md): user, no-new-privileges, capabilities, read-only root.
+    HardeningConfig.apply(
+        spec.hardening(), engine.info.kind() == EngineInfo.Kind.PODMAN, body, hostConfig);
+    return body
         .put("Image", image)
         .put("Cmd", JsonArray.ofStrings(spec.command()))
         .put("Labels", labels.build())
