@@ -82,7 +82,8 @@ final class HardeningConfig {
   /** The spec-side settings, read back for {@link PocketDock#attach(String)}. */
   static Hardening hardening(JsonObject inspect) {
     Protections p = protections(inspect);
-    boolean dropAll = p.capDrop().contains("ALL");
+    // Podman reports a drop of ALL as the list of defaults it removed, so compare the outcome.
+    boolean dropAll = !p.capabilities().equals(ENGINE_DEFAULT_CAPABILITIES);
     String user = inspect.object("Config").string("User", "");
     return new Hardening(
         user.isEmpty() ? null : user,
