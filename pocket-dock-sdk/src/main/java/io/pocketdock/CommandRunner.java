@@ -129,6 +129,11 @@ final class CommandRunner {
       }
     } catch (EngineResponseException e) {
       throw Failures.fromEngine("run", target, e, Failures.Missing.CONTAINER_GONE, "");
+    } catch (io.pocketdock.internal.http.HttpConnectException e) {
+      // The output ended because the engine died mid-run: that is a broken exchange, not a
+      // failure to connect in the first place.
+      throw new EngineCommunicationException(
+          "run", target, "the engine went away during the run (" + e.getMessage() + ")", e);
     } catch (IOException e) {
       throw Failures.fromIo("run", target, engine.socket(), e);
     } catch (InterruptedException e) {
