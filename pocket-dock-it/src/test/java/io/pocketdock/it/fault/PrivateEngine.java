@@ -37,6 +37,9 @@ public final class PrivateEngine implements AutoCloseable {
   private static final Path BASE = Path.of("/run/pd-fault");
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
+  /** Engines started and not yet closed, for the suite's final leak check. */
+  private static final java.util.Set<Path> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final EngineInfo.Kind kind;
   private final Path dir;
   private final Path socket;
@@ -53,6 +56,7 @@ public final class PrivateEngine implements AutoCloseable {
   public static PrivateEngine start(EngineInfo.Kind kind) throws IOException {
     Path dir = BASE.resolve(kind.id() + "-" + UUID.randomUUID().toString().substring(0, 8));
     Files.createDirectories(dir);
+    LIVE.add(dir);
     PrivateEngine engine = new PrivateEngine(kind, dir);
     try {
       engine.awaitPing();
@@ -249,6 +253,12 @@ public final class PrivateEngine implements AutoCloseable {
     unmountUnder();
     keepLog();
     deleteTree();
+    LIVE.remove(dir);
+  }
+
+  /** State directories of engines started in this JVM and not closed. */
+  public static java.util.Set<Path> live() {
+    return java.util.Set.copyOf(LIVE);
   }
 
   /** Keeps the engine's log beside the test reports, for when a fault test fails. */
