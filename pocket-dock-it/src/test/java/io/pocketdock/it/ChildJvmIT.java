@@ -48,7 +48,8 @@ class ChildJvmIT {
       child.killHard();
     }
     try {
-      assertThat(names(engine)).containsAll(ephemeral).contains(persistent, detached);
+      // (Another suite's PocketDock on this host may already be reaping the ephemeral ones.)
+      assertThat(names(engine)).contains(persistent, detached);
       // The default start reaps in the background; wait for it, bounded.
       try (PocketDock dock = PocketDock.builder().socket(engine.socket()).build()) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
