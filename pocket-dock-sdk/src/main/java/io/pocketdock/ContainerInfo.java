@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param ipAddress its address on the engine's network, or empty
  * @param ports published ports as {@code hostIp:hostPort->containerPort/proto}
  * @param processes the processes running in it
+ * @param protections the protections in force (user, capabilities, read-only root, limits)
  */
 public record ContainerInfo(
     String id,
@@ -43,7 +44,8 @@ public record ContainerInfo(
     boolean network,
     String ipAddress,
     List<String> ports,
-    List<ProcessEntry> processes) {
+    List<ProcessEntry> processes,
+    Protections protections) {
 
   /** Copies the lists. */
   public ContainerInfo {

@@ -39,6 +39,8 @@ import org.jspecify.annotations.Nullable;
  *     project, if it has one
  * @param devices host devices passed through, each {@code HOST[:CONTAINER[:PERMISSIONS]]} (e.g.
  *     {@code /dev/fuse}, {@code /dev/ttyUSB0:/dev/ttyUSB0:rw}); permissions from {@code rwm}
+ * @param hardening user, capabilities, no-new-privileges and read-only root filesystem ({@link
+ *     Hardening#defaults()} unless set)
  */
 public record ContainerSpec(
     @Nullable String image,
@@ -55,7 +57,8 @@ public record ContainerSpec(
     List<VolumeMount> volumes,
     List<PortMapping> ports,
     @Nullable String project,
-    List<String> devices) {
+    List<String> devices,
+    Hardening hardening) {
 
   /** The profile used when none is named. */
   public static final String DEFAULT_PROFILE = "minimal";
@@ -143,6 +146,7 @@ public record ContainerSpec(
     private List<PortMapping> ports = List.of();
     private @Nullable String project;
     private List<String> devices = List.of();
+    private Hardening hardening = Hardening.defaults();
 
     Builder() {}
 
@@ -162,6 +166,7 @@ public record ContainerSpec(
       ports = s.ports;
       project = s.project;
       devices = s.devices;
+      hardening = s.hardening;
     }
 
     /** Runs this image instead of the profile's. */
@@ -278,6 +283,44 @@ public record ContainerSpec(
       return this;
     }
 
+    /** Sets user, capabilities, no-new-privileges and read-only root at once. */
+    public Builder hardening(Hardening value) {
+      hardening = value;
+      return this;
+    }
+
+    /**
+     * Makes the root filesystem read-only, with writable tmpfs {@code /tmp} and {@code
+     * /home/sandbox} (whose contents then start empty).
+     */
+    public Builder readOnlyRootfs(boolean value) {
+      hardening = hardening.withReadOnlyRootfs(value);
+      return this;
+    }
+
+    /** Runs PID 1 and commands as this user ({@code null}: the image's user). */
+    public Builder user(@Nullable String value) {
+      hardening = hardening.withUser(value);
+      return this;
+    }
+
+    /**
+     * Whether this ephemeral sandbox may outlive the process that creates it. By default a
+     * sandbox whose creating JVM died without removing it (SIGKILL, power loss) is removed by the
+     * next {@link PocketDock} that connects; pass {@code true} for sandboxes that another process
+     * takes over (the CLI's {@code create}).
+     */
+    public Builder outliveCreator(boolean value) {
+      java.util.Map<String, String> copy = new java.util.LinkedHashMap<>(labels);
+      if (value) {
+        copy.put(Labels.LIFETIME, Labels.LIFETIME_DETACHED);
+      } else {
+        copy.remove(Labels.LIFETIME);
+      }
+      labels = copy;
+      return this;
+    }
+
     /**
      * Validates and builds.
      *
@@ -299,7 +342,8 @@ public record ContainerSpec(
           volumes,
           ports,
           project,
-          devices);
+          devices,
+          hardening);
     }
   }
 }

@@ -18,6 +18,7 @@ final class EngineContainer implements Container {
   private final java.util.Set<ShellSession> sessions = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private final RunListener listener;
   private final FastExec fastExec;
+  private final OomProbe oom;
   private final AtomicBoolean shutDown = new AtomicBoolean();
   private volatile String id;
 
@@ -32,6 +33,7 @@ final class EngineContainer implements Container {
     this.files = new ContainerFiles(engine);
     this.listener = dock.runListener(spec, name);
     this.fastExec = new FastExec(engine, dock.fastExecEnabled());
+    this.oom = new OomProbe(runner, name);
   }
 
   @Override
@@ -53,14 +55,17 @@ final class EngineContainer implements Container {
   public ExecResult run(String command, ExecOptions options) {
     ensureNotRemoved("run");
     java.time.Instant started = java.time.Instant.now();
+    // Exit 137 is SIGKILL from anyone; only the cgroup's OOM counter tells the OOM killer apart.
     ExecResult result =
-        fastExec.run(
+        oom.check(
+            fastExec.run(
             id,
             name,
             command,
             options,
             spec.execTimeout(),
-            () -> runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout()));
+            () -> runner.run(id, name, List.of("/bin/sh", "-c", command), options, spec.execTimeout())),
+            id);
     listener.completed(command, result, started);
     return result;
   }
@@ -138,6 +143,7 @@ final class EngineContainer implements Container {
       call("reboot", () -> engine.client.restartContainer(id, Provisioner.STOP_TIMEOUT_SECONDS));
     }
     shutDown.set(false);
+    oom.reset();
   }
 
   @Override

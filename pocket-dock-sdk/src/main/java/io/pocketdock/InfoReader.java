@@ -79,7 +79,8 @@ final class InfoReader {
         !"none".equals(hostConfig.string("NetworkMode", "none")),
         ipAddress(net),
         ports(net.object("Ports")),
-        processes);
+        processes,
+        HardeningConfig.protections(inspect));
   }
 
   private static boolean hasPreviousSample(JsonObject stats) {

@@ -31,11 +31,20 @@ final class Labels {
   static final String SNAPSHOT_SOURCE = PREFIX + "snapshot.source";
 
   static final String SNAPSHOT_TIME = PREFIX + "snapshot.time";
+  /**
+   * Whether an ephemeral container dies with its creating process ({@value #LIFETIME_PROCESS},
+   * the default) or may outlive it ({@value #LIFETIME_DETACHED}); see {@link OrphanReaper}.
+   */
+  static final String LIFETIME = PREFIX + "lifetime";
+
+  static final String LIFETIME_PROCESS = "process";
+  static final String LIFETIME_DETACHED = "detached";
 
   private Labels() {}
 
   static Map<String, String> forSpec(ContainerSpec spec, String host) {
     Map<String, String> labels = new LinkedHashMap<>(spec.labels());
+    labels.putIfAbsent(LIFETIME, LIFETIME_PROCESS);
     labels.put(MANAGED, "true");
     labels.put(PERSIST, Boolean.toString(spec.persist()));
     labels.put(PROFILE, spec.image() == null ? spec.profile() : "");

@@ -55,16 +55,39 @@ public final class PocketDock implements AutoCloseable {
   private final Thread exitHook;
   private final @Nullable Project project;
   private final Fleet fleet;
+  private final OrphanReaper reaper;
+  private final @Nullable ByteSize defaultMemoryLimit;
   private volatile boolean closed;
   private volatile boolean fastExec = true;
 
-  private PocketDock(EngineContext engine, String host, @Nullable Project project) {
+  private PocketDock(
+      EngineContext engine, String host, @Nullable Project project, Builder options) {
     this.engine = engine;
     this.project = project;
     this.fleet = new Fleet(this, engine, project);
     this.provisioner = new Provisioner(engine, host, project);
     this.exitHook = new Thread(this::removeOpenContainers, "pocket-dock-exit");
     Runtime.getRuntime().addShutdownHook(exitHook);
+    this.reaper = new OrphanReaper(engine, host);
+    this.defaultMemoryLimit = options.defaultMemoryLimit;
+    if (options.reapOnConnect) {
+      // In the background: connect must stay a ping, and a slow list must not delay the caller.
+      engine.workers.execute(reaper::reapQuietly);
+    }
+  }
+
+  /**
+   * Removes the ephemeral sandboxes on this host whose creating process died without removing
+   * them (killed with SIGKILL, for example): the next {@code PocketDock} does this on connect in
+   * the background, unless {@link Builder#reapOrphansOnConnect(boolean)} turned it off.
+   * Persistent sandboxes and those created with {@link ContainerSpec.Builder#outliveCreator} are
+   * never touched.
+   *
+   * @return the names of the sandboxes removed
+   */
+  public List<String> reapOrphans() {
+    ensureOpen();
+    return reaper.reap();
   }
 
   /**
@@ -102,6 +125,9 @@ public final class PocketDock implements AutoCloseable {
     ensureOpen();
     if (spec.project() == null && project != null) {
       spec = spec.toBuilder().project(project.name()).build();
+    }
+    if (spec.memoryLimit() == null && defaultMemoryLimit != null) {
+      spec = spec.toBuilder().memoryLimit(defaultMemoryLimit).build();
     }
     String name = spec.name() != null ? spec.name() : "pd-" + CommandRunner.token().substring(0, 12);
     String id = provisioner.provision(spec, name);
@@ -428,6 +454,8 @@ public final class PocketDock implements AutoCloseable {
     private boolean findProject = true;
     private Path workingDirectory = Path.of(System.getProperty("user.dir", "."));
     private @Nullable Boolean fastExec;
+    private boolean reapOnConnect = true;
+    private @Nullable ByteSize defaultMemoryLimit;
 
     Builder(Map<String, String> env, Path home) {
       this.env = env;
@@ -471,6 +499,23 @@ public final class PocketDock implements AutoCloseable {
     }
 
     /**
+     * Whether connecting removes orphaned sandboxes in the background (default {@code true}); see
+     * {@link PocketDock#reapOrphans()}.
+     */
+    public Builder reapOrphansOnConnect(boolean value) {
+      reapOnConnect = value;
+      return this;
+    }
+
+    /**
+     * A memory cap for every sandbox whose spec sets none ({@code null}, the default: uncapped).
+     */
+    public Builder defaultMemoryLimit(@Nullable ByteSize value) {
+      defaultMemoryLimit = value;
+      return this;
+    }
+
+    /**
      * Finds the engine and connects.
      *
      * @throws EngineNotFoundException when no candidate answers
@@ -494,7 +539,10 @@ public final class PocketDock implements AutoCloseable {
                   endpoint.source());
           PocketDock dock =
               new PocketDock(
-                  new EngineContext(new EngineClient(transport, endpoint), info), hostName(), active);
+                  new EngineContext(new EngineClient(transport, endpoint), info),
+                  hostName(),
+                  active,
+                  this);
           dock.fastExec = fastExec != null ? fastExec : FastExec.enabledByDefault(env);
           return dock;
         } catch (IOException | RuntimeException e) {

@@ -84,7 +84,6 @@ final class Provisioner {
         JsonObject.builder()
             .put("Init", true)
             .put("NetworkMode", network ? "bridge" : "none")
-            .put("SecurityOpt", JsonArray.ofStrings(java.util.List.of("no-new-privileges")))
             .put("PidsLimit", spec.pidsLimit());
     if (spec.memoryLimit() != null) {
       long bytes = spec.memoryLimit().bytes();
@@ -114,6 +113,9 @@ final class Provisioner {
       // The sandbox calls itself by its name (not the engine's short id) when that is a valid host name.
       body.put("Hostname", name);
     }
+    // Secure defaults (docs/security.md): user, no-new-privileges, capabilities, read-only root.
+    HardeningConfig.apply(
+        spec.hardening(), engine.info.kind() == EngineInfo.Kind.PODMAN, body, hostConfig);
     return body
         .putIfNotNull("ExposedPorts", spec.ports().isEmpty() ? null : exposed.build())
         .put("Image", image)

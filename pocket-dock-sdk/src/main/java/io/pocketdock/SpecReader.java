@@ -36,7 +36,8 @@ final class SpecReader {
             .persist("true".equals(labels.get(Labels.PERSIST)))
             .network(!"none".equals(host.string("NetworkMode", "none")))
             .pidsLimit(host.longValue("PidsLimit", 0) > 0 ? host.longValue("PidsLimit", 0) : -1)
-            .labels(labels);
+            .labels(labels)
+            .hardening(HardeningConfig.hardening(inspect));
     long timeoutMs = parseLong(labels.get(Labels.EXEC_TIMEOUT_MS));
     if (timeoutMs > 0) {
       b.execTimeout(java.time.Duration.ofMillis(timeoutMs));

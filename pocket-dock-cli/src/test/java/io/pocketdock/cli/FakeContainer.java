@@ -75,7 +75,18 @@ public final class FakeContainer {
         List.of(),
         List.of(
             new ContainerInfo.ProcessEntry("101", "sandbox", "/sbin/docker-init -- sleep infinity"),
-            new ContainerInfo.ProcessEntry("115", "sandbox", "sleep infinity")));
+            new ContainerInfo.ProcessEntry("115", "sandbox", "sleep infinity")),
+        new io.pocketdock.Protections(
+            "sandbox",
+            true,
+            List.of(),
+            List.of("ALL"),
+            List.of(),
+            false,
+            512,
+            "none",
+            256L << 20,
+            List.of("no-new-privileges")));
   }
 
   public void reboot(boolean fresh) {

@@ -89,7 +89,10 @@ public final class CreateCommand extends DockCommand {
 
   /** The spec, validated by the SDK before anything touches the engine. */
   ContainerSpec containerSpec() {
-    ContainerSpec.Builder b = ContainerSpec.builder().image(image).name(name).persist(persist);
+    // The sandbox outlives this process by design: the next CLI call uses it by name, so the
+    // SDK's crash reaper must not take it for an orphan of a dead creator.
+    ContainerSpec.Builder b =
+        ContainerSpec.builder().image(image).name(name).persist(persist).outliveCreator(true);
     if (profile != null) {
       b.profile(profile);
     }

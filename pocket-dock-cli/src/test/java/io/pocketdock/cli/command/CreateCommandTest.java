@@ -37,7 +37,7 @@ class CreateCommandTest {
   @Test
   void noOptions_leaveTheSdkDefaults() {
     ContainerSpec spec = parse("create").containerSpec();
-    assertThat(spec).isEqualTo(ContainerSpec.builder().build());
+    assertThat(spec).isEqualTo(ContainerSpec.builder().outliveCreator(true).build());
   }
 
   @Test
