@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  * own, so a run is over only when every process holding them has closed them (as with the exec
  * API), and a background child that keeps writing can never mix into a later run. Its stdin is
  * {@code /dev/null}. After the exit code ({@code R<code>;}, on stdout, when the shell exits) and
- * once both pipes are drained, the helper writes the end marker on both streams.
+ * once both pipes are drained, the helper writes the end marker on both streams. The helper's own
+ * stderr is {@code /dev/null} while it waits, so the shell's job messages ("Killed" when a timeout
+ * SIGKILLs the command) never reach the run's stderr: the exec API shows none either.
  */
 final class FastExecScript {
   /** The largest command sent to the helper; longer ones go through the exec API. */
@@ -39,8 +41,8 @@ final class FastExecScript {
       while :; do
         rec; m=$v
         rec; s=$v
-        { { ( eval "$s" ) </dev/null; printf '%sR%d;' "$m" "$?"; } 2>&1 1>&3 3>&- \
-          | cat 1>&2 3>&-; } 3>&1 | cat
+        { { ( eval "$s" ) </dev/null 2>&4 4>&-; printf '%sR%d;' "$m" "$?"; } \
+            4>&1 1>&3 3>&- 2>/dev/null | cat 1>&2 3>&-; } 3>&1 | cat
         printf '%sE' "$m"
         printf '%sE' "$m" >&2
       done

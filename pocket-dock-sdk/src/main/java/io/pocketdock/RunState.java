@@ -48,7 +48,10 @@ final class RunState {
     } catch (EngineResponseException e) {
       throw Failures.fromEngine("run", target, e, Failures.Missing.CONTAINER_GONE, "");
     } catch (IOException e) {
-      throw Failures.fromIo("run", target, engine.socket(), e);
+      // Even a refused connection now means the run in progress broke (the engine went away
+      // under it), not that it could not start: the same error the exec API path gives.
+      throw new EngineCommunicationException(
+          "run", target, "the engine went away during the run (" + e.getMessage() + ")", e);
     }
     long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
     int code = exitCode >= 0 ? exitCode : LOST_EXIT_CODE;
