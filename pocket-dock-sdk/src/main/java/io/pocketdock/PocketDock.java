@@ -402,6 +402,7 @@ public final class PocketDock implements AutoCloseable {
     private @Nullable Project project;
     private boolean findProject = true;
     private Path workingDirectory = Path.of(System.getProperty("user.dir", "."));
+    private java.util.function.@Nullable Consumer<String> requestLog;
 
     Builder(Map<String, String> env, Path home) {
       this.env = env;
@@ -428,6 +429,15 @@ public final class PocketDock implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Reports each engine request as one line ({@code GET /v1.41/containers/box/json -> 200 (2
+     * ms)}), for diagnostics such as a CLI's {@code --verbose}. Called on the requesting thread.
+     */
+    public Builder requestLog(java.util.function.@Nullable Consumer<String> value) {
+      requestLog = value;
+      return this;
+    }
+
     /** Uses this socket and no other. */
     public Builder socket(@Nullable Path value) {
       socket = value;
@@ -447,6 +457,7 @@ public final class PocketDock implements AutoCloseable {
       List<String> tried = new ArrayList<>();
       for (SocketCandidate c : candidates) {
         UnixSocketTransport transport = new UnixSocketTransport(c.path());
+        transport.requestLog(requestLog);
         try {
           EngineEndpoint endpoint = EngineProbe.probe(c, transport);
           EngineInfo info =
