@@ -35,7 +35,16 @@ public final class RawTerminal implements AutoCloseable {
   public static RawTerminal open() {
     org.jline.terminal.Terminal t;
     try {
-      t = TerminalBuilder.builder().system(true).provider("exec").dumb(false).nativeSignals(true).build();
+      // A handler other than SIG_DFL makes JLine route native signals to handle(); the keys that
+      // would raise INT, QUIT or TSTP reach the container as bytes anyway, since ISIG is off.
+      t =
+          TerminalBuilder.builder()
+              .system(true)
+              .provider("exec")
+              .dumb(false)
+              .nativeSignals(true)
+              .signalHandler(org.jline.terminal.Terminal.SignalHandler.SIG_IGN)
+              .build();
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException("no terminal: " + e.getMessage(), e);
     }
