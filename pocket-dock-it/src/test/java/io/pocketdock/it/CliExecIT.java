@@ -61,7 +61,7 @@ class CliExecIT {
       assertThat(words.code()).as(words.err()).isZero();
       assertThat(words.out()).isEqualTo("$HOME$HOME\n");
       CliProcess.Result stdin =
-          CliProcess.run(engine, null, "import sys\nprint(\"it's\", sys.version_info.major)\nsys.exit(7)\n", "run", name, "--lang", "py", "-");
+          CliProcess.runIn(engine, null, "import sys\nprint(\"it's\", sys.version_info.major)\nsys.exit(7)\n", "run", name, "--lang", "py", "-");
       assertThat(stdin.code()).isEqualTo(7);
       assertThat(stdin.out()).isEqualTo("it's 3\n");
       CliProcess.Result bad = CliProcess.run(engine, "run", name, "--lang", "cobol", "--", "x");
@@ -80,15 +80,15 @@ class CliExecIT {
     Files.writeString(host.resolve("tree/sub/b.txt"), "beta\n");
     String name = CliProcess.create(engine, null);
     try {
-      CliProcess.Result push = CliProcess.run(engine, host, null, "push", name, "tree", "/home/sandbox/");
+      CliProcess.Result push = CliProcess.runIn(engine, host, null, "push", name, "tree", "/home/sandbox/");
       assertThat(push.code()).as(push.err()).isZero();
       assertThat(push.out()).isEmpty();
       assertThat(CliProcess.run(engine, "run", name, "--", "cat /home/sandbox/tree/sub/b.txt").out()).isEqualTo("beta\n");
-      CliProcess.Result pull = CliProcess.run(engine, host, null, "pull", name, "/home/sandbox/tree", "back");
+      CliProcess.Result pull = CliProcess.runIn(engine, host, null, "pull", name, "/home/sandbox/tree", "back");
       assertThat(pull.code()).as(pull.err()).isZero();
       assertThat(Files.readString(host.resolve("back/a.txt"))).isEqualTo("alpha\n");
       assertThat(Files.readString(host.resolve("back/sub/b.txt"))).isEqualTo("beta\n");
-      CliProcess.Result missing = CliProcess.run(engine, host, null, "pull", name, "/nope", "x");
+      CliProcess.Result missing = CliProcess.runIn(engine, host, null, "pull", name, "/nope", "x");
       assertThat(missing.code()).isEqualTo(1);
       assertThat(missing.errLines().get(0)).startsWith("error: ").contains("/nope");
       assertThat(Files.exists(host.resolve("x"))).isFalse();

@@ -37,16 +37,16 @@ class CliImagesIT {
   @EngineTest
   void build_projectProfile_showsProgress_printsTheImage_thenUpToDate(TestEngine engine) throws Exception {
     Path dir = CliProcess.tempDir("pd-cli-build");
-    assertThat(CliProcess.run(engine, dir, null, "init", "--name", "clibuild").code()).isZero();
+    assertThat(CliProcess.runIn(engine, dir, null, "init", "--name", "clibuild").code()).isZero();
     String profile = TestProfiles.name("cli");
     String image = "localhost/pocket-dock/" + profile + ":latest";
     TestProfiles.write(dir, profile, "FROM " + TestImages.BUSYBOX + "\nRUN echo built-by-cli > /marker\n");
     try {
-      CliProcess.Result r = CliProcess.run(engine, dir, null, "build", profile);
+      CliProcess.Result r = CliProcess.runIn(engine, dir, null, "build", profile);
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).isEqualTo(image + "\n");
       assertThat(r.err()).contains("RUN echo built-by-cli > /marker").contains("built " + image);
-      CliProcess.Result again = CliProcess.run(engine, dir, null, "build", profile);
+      CliProcess.Result again = CliProcess.runIn(engine, dir, null, "build", profile);
       assertThat(again.code()).as(again.err()).isZero();
       assertThat(again.err()).contains("up to date");
       assertThat(TestProfiles.exists(engine.socket(), image)).isTrue();
@@ -58,16 +58,16 @@ class CliImagesIT {
   @EngineTest
   void export_import_roundTrip_plainLinesWhenPiped(TestEngine engine) throws Exception {
     Path dir = CliProcess.tempDir("pd-cli-export");
-    CliProcess.Result usage = CliProcess.run(engine, dir, null, "export", "-o", "x.tar");
+    CliProcess.Result usage = CliProcess.runIn(engine, dir, null, "export", "-o", "x.tar");
     assertThat(usage.code()).isEqualTo(2);
-    CliProcess.Result export = CliProcess.run(engine, dir, null, "export", TestImages.BUSYBOX, "-o", "busybox.tar.gz");
+    CliProcess.Result export = CliProcess.runIn(engine, dir, null, "export", TestImages.BUSYBOX, "-o", "busybox.tar.gz");
     assertThat(export.code()).as(export.err()).isZero();
     assertThat(export.err()).doesNotContain("\r").contains("exported ");
     assertThat(Files.size(dir.resolve("busybox.tar.gz"))).isPositive();
-    CliProcess.Result imported = CliProcess.run(engine, dir, null, "import", "busybox.tar.gz");
+    CliProcess.Result imported = CliProcess.runIn(engine, dir, null, "import", "busybox.tar.gz");
     assertThat(imported.code()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("pocket-dock/test-busybox");
-    CliProcess.Result missing = CliProcess.run(engine, dir, null, "import", "nope.tar");
+    CliProcess.Result missing = CliProcess.runIn(engine, dir, null, "import", "nope.tar");
     assertThat(missing.code()).isEqualTo(1);
     assertThat(missing.errLines().get(0)).startsWith("error: ").contains("nope.tar");
   }

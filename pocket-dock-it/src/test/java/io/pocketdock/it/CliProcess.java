@@ -33,11 +33,11 @@ final class CliProcess {
 
   /** Runs {@code pocket-dock --socket <engine> args...} in the test's working directory. */
   static Result run(TestEngine engine, String... args) {
-    return run(engine, null, null, args);
+    return runIn(engine, null, null, args);
   }
 
   /** Runs in {@code dir} (when not null) with {@code stdin} (when not null, else /dev/null). */
-  static Result run(TestEngine engine, @Nullable Path dir, @Nullable String stdin, String... args) {
+  static Result runIn(TestEngine engine, @Nullable Path dir, @Nullable String stdin, String... args) {
     Process p = start(engine, dir, args);
     try {
       CompletableFuture<String> out = drain(p.getInputStream());
@@ -94,7 +94,7 @@ final class CliProcess {
   static String create(TestEngine engine, @Nullable Path dir, String... extra) {
     List<String> args = new ArrayList<>(List.of("create", "--image", TestImages.MINIMAL));
     args.addAll(List.of(extra));
-    Result r = run(engine, dir, null, args.toArray(String[]::new));
+    Result r = runIn(engine, dir, null, args.toArray(String[]::new));
     if (r.code() != 0) {
       throw new AssertionError("create failed: " + r.err());
     }

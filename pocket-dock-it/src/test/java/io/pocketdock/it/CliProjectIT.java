@@ -23,18 +23,18 @@ class CliProjectIT {
   void init_status_create_run_logs_doctor_destroy(TestEngine engine) throws Exception {
     Path dir = CliProcess.tempDir("pd-cli-project");
     String project = "cliproj-" + TestEngine.RUN_ID.substring(0, 8) + "-" + engine.kind().id();
-    CliProcess.Result init = CliProcess.run(engine, dir, null, "init", "--name", project);
+    CliProcess.Result init = CliProcess.runIn(engine, dir, null, "init", "--name", project);
     assertThat(init.code()).as(init.err()).isZero();
     assertThat(init.out().strip()).isEqualTo(dir.resolve(".pocket-dock/pocket-dock.yaml").toRealPath().toString());
 
-    CliProcess.Result again = CliProcess.run(engine, dir, null, "init", "--name", project);
+    CliProcess.Result again = CliProcess.runIn(engine, dir, null, "init", "--name", project);
     assertThat(again.code()).isEqualTo(1);
     assertThat(again.errLines().get(0)).startsWith("error: ").contains("already a pocket-dock project");
 
     String name = "pd-it-cliproj-" + engine.kind().id() + "-" + TestEngine.RUN_ID.substring(0, 6);
     CliProcess.create(engine, dir, "--name", name, "--persist");
     try {
-      CliProcess.Result status = CliProcess.run(engine, dir, null, "status", "--json");
+      CliProcess.Result status = CliProcess.runIn(engine, dir, null, "status", "--json");
       assertThat(status.code()).as(status.err()).isZero();
       JsonObject s = Json.parseObject(status.out());
       assertThat(s.members().keySet()).containsExactly("engine", "project", "containers");
@@ -50,8 +50,8 @@ class CliProjectIT {
       assertThat(c.members().keySet()).containsExactly("total", "running", "stopped");
       assertThat(c.longValue("total", -1)).isEqualTo(c.longValue("running", -1) + c.longValue("stopped", -1)).isPositive();
 
-      assertThat(CliProcess.run(engine, dir, null, "run", name, "--", "echo hi; exit 4").code()).isEqualTo(4);
-      CliProcess.Result history = CliProcess.run(engine, dir, null, "logs", name, "--history", "--json");
+      assertThat(CliProcess.runIn(engine, dir, null, "run", name, "--", "echo hi; exit 4").code()).isEqualTo(4);
+      CliProcess.Result history = CliProcess.runIn(engine, dir, null, "logs", name, "--history", "--json");
       assertThat(history.code()).as(history.err()).isZero();
       JsonArray runs = (JsonArray) Json.parse(history.out());
       assertThat(runs.objects()).hasSize(1);
@@ -62,13 +62,13 @@ class CliProjectIT {
       assertThat(Instant.parse(run.string("time", ""))).isBefore(Instant.now().plusSeconds(5));
       assertThat(run.string("command", "")).isEqualTo("echo hi; exit 4");
       assertThat(run.longValue("exit_code", -1)).isEqualTo(4);
-      CliProcess.Result logs = CliProcess.run(engine, dir, null, "logs", name);
+      CliProcess.Result logs = CliProcess.runIn(engine, dir, null, "logs", name);
       assertThat(logs.code()).as(logs.err()).isZero();
       assertThat(logs.out()).contains("$ echo hi; exit 4").contains("hi").contains("exit=4");
-      CliProcess.Result table = CliProcess.run(engine, dir, null, "logs", "--history", "--limit", "1");
+      CliProcess.Result table = CliProcess.runIn(engine, dir, null, "logs", "--history", "--limit", "1");
       assertThat(table.out()).contains("TIME").contains(name).contains("echo hi; exit 4");
 
-      CliProcess.Result doctor = CliProcess.run(engine, dir, null, "doctor", "--json");
+      CliProcess.Result doctor = CliProcess.runIn(engine, dir, null, "doctor", "--json");
       assertThat(doctor.code()).as(doctor.err()).isZero();
       JsonObject d = Json.parseObject(doctor.out());
       assertThat(d.members().keySet()).containsExactly("orphaned_containers", "stale_instance_dirs", "healthy");
@@ -76,13 +76,13 @@ class CliProjectIT {
       assertThat(d.array("stale_instance_dirs").values()).isEmpty();
       assertThat(d.longValue("healthy", -1)).isEqualTo(1);
 
-      CliProcess.Result refused = CliProcess.run(engine, dir, null, "destroy", name);
+      CliProcess.Result refused = CliProcess.runIn(engine, dir, null, "destroy", name);
       assertThat(refused.code()).isEqualTo(1);
       assertThat(refused.errLines()).hasSize(2);
       assertThat(refused.errLines().get(0)).startsWith("error: refusing to destroy " + name);
       assertThat(engine.dock().attach(name).info().running()).isTrue();
 
-      CliProcess.Result destroyed = CliProcess.run(engine, dir, null, "destroy", name, "--yes");
+      CliProcess.Result destroyed = CliProcess.runIn(engine, dir, null, "destroy", name, "--yes");
       assertThat(destroyed.code()).as(destroyed.err()).isZero();
       assertThat(Files.exists(dir.resolve(".pocket-dock/instances").resolve(name))).isFalse();
       assertThatThrownBy(() -> engine.dock().attach(name)).isInstanceOf(ContainerNotFoundException.class);
@@ -95,7 +95,7 @@ class CliProjectIT {
   void list_stop_resume_prune_withJsonShapes(TestEngine engine) {
     Path dir = CliProcess.tempDir("pd-cli-prune");
     String project = "cliprune-" + TestEngine.RUN_ID.substring(0, 8) + "-" + engine.kind().id();
-    assertThat(CliProcess.run(engine, dir, null, "init", "--name", project).code()).isZero();
+    assertThat(CliProcess.runIn(engine, dir, null, "init", "--name", project).code()).isZero();
     String kept = CliProcess.create(engine, dir, "--persist");
     try {
       JsonObject entry = listed(engine, project, kept);
