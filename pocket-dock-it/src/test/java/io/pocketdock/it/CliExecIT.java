@@ -101,6 +101,9 @@ class CliExecIT {
   void create_volumePortDevice_areApplied(TestEngine engine) throws Exception {
     Path host = CliProcess.tempDir("pd-cli-vol");
     Files.writeString(host.resolve("f.txt"), "from host\n");
+    // The sandbox's user (uid 1000) must be able to read the mounted directory.
+    Files.setPosixFilePermissions(host, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.setPosixFilePermissions(host.resolve("f.txt"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     int port = freePort();
     String name =
         CliProcess.create(

@@ -71,7 +71,7 @@ public final class StatusCommand extends DockCommand {
       t.row(
           "project",
           project
-              .map(p -> p.name() + " (" + p.root() + ", " + inProject + " sandboxes)")
+              .map(p -> p.name() + " (" + p.root() + ", " + inProject + (inProject == 1 ? " sandbox)" : " sandboxes)"))
               .orElse("none here (pocket-dock init makes one)"));
       t.row("sandboxes", all.size() + " (" + running + " running, " + (all.size() - running) + " stopped)");
       t.print(out(), colors);
