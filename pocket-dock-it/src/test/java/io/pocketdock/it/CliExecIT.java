@@ -37,13 +37,15 @@ class CliExecIT {
   void run_detach_printsTheIdReturnsAtOnce_commandOutlivesTheCli(TestEngine engine) throws Exception {
     String name = CliProcess.create(engine, null);
     try {
+      // The command cannot finish before the test creates /tmp/go, which it does only after the
+      // CLI has returned and exited: so it returned at once, and the command outlived it.
       CliProcess.Result r =
-          CliProcess.run(engine, "run", name, "--detach", "--", "sleep 3; seq 1 100000; echo done > /tmp/detached");
+          CliProcess.run(
+              engine, "run", name, "--detach", "--",
+              "while [ ! -e /tmp/go ]; do sleep 0.1; done; seq 1 100000; echo done > /tmp/detached");
       assertThat(r.code()).as(r.err()).isZero();
       assertThat(r.out()).matches("[0-9a-f]{64}\n");
-      assertThat(CliProcess.run(engine, "run", name, "--", "test -e /tmp/detached").code())
-          .as("returned before the command finished")
-          .isEqualTo(1);
+      assertThat(CliProcess.run(engine, "run", name, "--", "touch /tmp/go").code()).isZero();
       Poll.until(
           java.time.Duration.ofSeconds(30),
           "the detached command finishes after the CLI exited",

@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Progress of long work on stderr. On a terminal, one line redrawn in place (a bar and a
  * percentage when the total is known, bytes and rate when not), at most ten times a second; when
- * piped, only a start line and the summary, so logs stay readable. Thread-safe.
+ * piped, only a start line and the summary, so logs stay readable. Nothing is shown before the
+ * first update, so work that fails at once leaves only its one error line. Thread-safe.
  */
 public final class Progress {
   private static final int WIDTH = 24;
@@ -34,17 +35,17 @@ public final class Progress {
    * @param total the total in bytes, or a negative number when unknown
    */
   public static Progress start(PrintWriter err, boolean live, String label, long total) {
-    Progress p = new Progress(err, live, label, total);
-    if (!live) {
-      err.println(label + "...");
-      err.flush();
-    }
-    return p;
+    return new Progress(err, live, label, total);
   }
 
   /** Reports {@code done} bytes so far. */
   public synchronized void update(long done) {
     if (!live) {
+      if (!drawn) {
+        drawn = true;
+        err.println(label + "...");
+        err.flush();
+      }
       return;
     }
     long now = System.nanoTime();
