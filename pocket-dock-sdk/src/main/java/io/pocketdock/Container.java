@@ -266,6 +266,17 @@ public interface Container extends AutoCloseable {
    */
   String snapshot(String imageName);
 
+  // --- Interactive terminal (docs/cli.md, `pocket-dock shell`) ---
+
+  /**
+   * Starts an interactive program (the login shell unless {@code options} name one) on a
+   * pseudo-terminal in the container, on its own engine connection; see {@link TerminalSession}.
+   * No timeout applies. Close the session.
+   *
+   * @throws ContainerNotRunningException when the container is stopped
+   */
+  TerminalSession terminal(TerminalOptions options);
+
   /** The same container, with methods that return {@link java.util.concurrent.CompletableFuture}s. */
   AsyncContainer async();
 

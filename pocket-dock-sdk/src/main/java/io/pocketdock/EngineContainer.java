@@ -235,6 +235,12 @@ final class EngineContainer implements Container {
     return session;
   }
 
+  @Override
+  public TerminalSession terminal(TerminalOptions options) {
+    ensureNotRemoved("terminal");
+    return EngineTerminalSession.open(engine, runner, id, name, options);
+  }
+
   private void closeSessions() {
     for (ShellSession s : List.copyOf(sessions)) {
       s.closeForShutdown();

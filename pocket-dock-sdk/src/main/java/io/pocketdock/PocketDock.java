@@ -456,6 +456,7 @@ public final class PocketDock implements AutoCloseable {
     private @Nullable Boolean fastExec;
     private boolean reapOnConnect = true;
     private @Nullable ByteSize defaultMemoryLimit;
+    private java.util.function.@Nullable Consumer<String> requestLog;
 
     Builder(Map<String, String> env, Path home) {
       this.env = env;
@@ -489,6 +490,15 @@ public final class PocketDock implements AutoCloseable {
      */
     public Builder fastExec(boolean value) {
       fastExec = value;
+      return this;
+    }
+
+    /**
+     * Reports each engine request as one line ({@code GET /v1.41/containers/box/json -> 200 (2
+     * ms)}), for diagnostics such as a CLI's {@code --verbose}. Called on the requesting thread.
+     */
+    public Builder requestLog(java.util.function.@Nullable Consumer<String> value) {
+      requestLog = value;
       return this;
     }
 
@@ -528,6 +538,7 @@ public final class PocketDock implements AutoCloseable {
       List<String> tried = new ArrayList<>();
       for (SocketCandidate c : candidates) {
         UnixSocketTransport transport = new UnixSocketTransport(c.path());
+        transport.requestLog(requestLog);
         try {
           EngineEndpoint endpoint = EngineProbe.probe(c, transport);
           EngineInfo info =

@@ -36,7 +36,7 @@ public final class GlobalOptions {
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Print the stack trace of errors.")
+      description = "Print each engine request, and the stack trace of errors.")
   void verbose(boolean value) {
     if (value) {
       effective().verbose = true;

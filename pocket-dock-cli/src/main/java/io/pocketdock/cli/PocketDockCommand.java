@@ -1,12 +1,29 @@
 package io.pocketdock.cli;
 
+import io.pocketdock.cli.command.BuildCommand;
 import io.pocketdock.cli.command.CompletionCommand;
 import io.pocketdock.cli.command.CreateCommand;
+import io.pocketdock.cli.command.DestroyCommand;
+import io.pocketdock.cli.command.DoctorCommand;
+import io.pocketdock.cli.command.ExportCommand;
+import io.pocketdock.cli.command.ImportCommand;
 import io.pocketdock.cli.command.InfoCommand;
+import io.pocketdock.cli.command.InitCommand;
+import io.pocketdock.cli.command.ListCommand;
+import io.pocketdock.cli.command.LogsCommand;
+import io.pocketdock.cli.command.ProfilesCommand;
+import io.pocketdock.cli.command.PruneCommand;
+import io.pocketdock.cli.command.PullCommand;
+import io.pocketdock.cli.command.PushCommand;
 import io.pocketdock.cli.command.QuickstartCommand;
 import io.pocketdock.cli.command.RebootCommand;
+import io.pocketdock.cli.command.ResumeCommand;
 import io.pocketdock.cli.command.RunCommand;
+import io.pocketdock.cli.command.ShellCommand;
 import io.pocketdock.cli.command.ShutdownCommand;
+import io.pocketdock.cli.command.SnapshotCommand;
+import io.pocketdock.cli.command.StatusCommand;
+import io.pocketdock.cli.command.StopCommand;
 import io.pocketdock.cli.terminal.Terminal;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -26,11 +43,28 @@ import picocli.CommandLine.Spec;
     description = "Disposable or long-lived Linux sandboxes on your own Podman or Docker engine.",
     subcommands = {
       QuickstartCommand.class,
+      InitCommand.class,
+      StatusCommand.class,
+      DoctorCommand.class,
+      LogsCommand.class,
       CreateCommand.class,
       RunCommand.class,
+      ShellCommand.class,
       InfoCommand.class,
+      ListCommand.class,
       RebootCommand.class,
+      StopCommand.class,
+      ResumeCommand.class,
       ShutdownCommand.class,
+      DestroyCommand.class,
+      SnapshotCommand.class,
+      PruneCommand.class,
+      PushCommand.class,
+      PullCommand.class,
+      ProfilesCommand.class,
+      BuildCommand.class,
+      ExportCommand.class,
+      ImportCommand.class,
       CompletionCommand.class,
       HelpCommand.class
     },
@@ -51,6 +85,8 @@ public final class PocketDockCommand implements Callable<Integer> {
 
   private final Terminal terminal;
   private final Dock.Connector connector;
+  private java.nio.file.Path workingDirectory =
+      java.nio.file.Path.of(System.getProperty("user.dir", ".")).toAbsolutePath();
 
   /** A root command for this terminal, connecting to engines through {@code connector}. */
   public PocketDockCommand(Terminal terminal, Dock.Connector connector) {
@@ -65,6 +101,7 @@ public final class PocketDockCommand implements Callable<Integer> {
   public static CommandLine commandLine(PocketDockCommand root, PrintWriter out, PrintWriter err) {
     ErrorHandler errors = new ErrorHandler(root.terminal.colors());
     CommandLine cmd = new CommandLine(root);
+    CreateCommand.claimShortV(cmd.getSubcommands().get("create").getCommandSpec());
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setColorScheme(
@@ -94,8 +131,31 @@ public final class PocketDockCommand implements Callable<Integer> {
     return terminal;
   }
 
-  /** Connects to the engine named by {@code --socket}, or discovers one. */
+  /**
+   * Connects to the engine named by {@code --socket}, or discovers one. With {@code --verbose},
+   * each engine request is printed to stderr as it is answered.
+   */
   public Dock connect() {
-    return connector.connect(global.socket().orElse(null));
+    java.util.function.Consumer<String> log = null;
+    if (global.verbose()) {
+      PrintWriter err = java.util.Objects.requireNonNull(spec).commandLine().getErr();
+      log =
+          line -> {
+            err.println(terminal.colors().dim("> " + line));
+            err.flush();
+          };
+    }
+    return connector.connect(global.socket().orElse(null), log);
+  }
+
+  /** Where project look-ups start: the process's working directory, unless a test set another. */
+  public java.nio.file.Path workingDirectory() {
+    return workingDirectory;
+  }
+
+  /** Test seam: the working directory for project look-ups. */
+  public PocketDockCommand workingDirectory(java.nio.file.Path value) {
+    workingDirectory = value;
+    return this;
   }
 }

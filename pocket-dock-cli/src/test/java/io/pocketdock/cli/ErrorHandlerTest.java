@@ -49,7 +49,8 @@ class ErrorHandlerTest {
     TestCli.Result r = TestCli.run(dock, "info", "box", "--verbose");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.err())
-        .startsWith("error: IllegalStateException: boom\n")
+        .startsWith("> GET /v1.41/_ping -> 200 (1 ms)\n")
+        .contains("error: IllegalStateException: boom\n")
         .contains("\tat io.pocketdock.cli.ErrorHandlerTest.verbose_addsTheStackTrace");
   }
 

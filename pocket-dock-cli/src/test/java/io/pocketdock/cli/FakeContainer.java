@@ -55,6 +55,97 @@ public final class FakeContainer {
     return info(id, name);
   }
 
+  /** Snippets run, as "language: code". */
+  public final List<String> snippets = new ArrayList<>();
+  public final List<String> snapshots = new ArrayList<>();
+  public final List<String> pushes = new ArrayList<>();
+  public final List<String> pulls = new ArrayList<>();
+  public final List<String> detachedCommands = new ArrayList<>();
+  /** What a stream delivers, before its result. */
+  public List<io.pocketdock.StreamChunk> chunks = new ArrayList<>();
+
+  public ExecResult run(String code, io.pocketdock.Language language, ExecOptions opts) {
+    snippets.add(language.name().toLowerCase(java.util.Locale.ROOT) + ": " + code);
+    options.add(opts);
+    return result;
+  }
+
+  public io.pocketdock.ExecStream stream(String command, ExecOptions opts) {
+    commands.add(command);
+    options.add(opts);
+    return fakeStream();
+  }
+
+  public io.pocketdock.ExecStream stream(String code, io.pocketdock.Language language, ExecOptions opts) {
+    snippets.add(language.name().toLowerCase(java.util.Locale.ROOT) + ": " + code);
+    options.add(opts);
+    return fakeStream();
+  }
+
+  private io.pocketdock.ExecStream fakeStream() {
+    List<io.pocketdock.StreamChunk> list = List.copyOf(chunks);
+    ExecResult r = result;
+    return new io.pocketdock.ExecStream() {
+      private final java.util.Iterator<io.pocketdock.StreamChunk> it = list.iterator();
+
+      @Override
+      public String id() {
+        return "exec-stream";
+      }
+
+      @Override
+      public java.util.Iterator<io.pocketdock.StreamChunk> iterator() {
+        return it;
+      }
+
+      @Override
+      public ExecResult result() {
+        return r;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  public io.pocketdock.BackgroundProcess runDetached(String command, ExecOptions opts) {
+    detachedCommands.add(command);
+    options.add(opts);
+    return background();
+  }
+
+  public io.pocketdock.BackgroundProcess runDetached(String code, io.pocketdock.Language language, ExecOptions opts) {
+    detachedCommands.add(language.name().toLowerCase(java.util.Locale.ROOT) + ": " + code);
+    options.add(opts);
+    return background();
+  }
+
+  private static io.pocketdock.BackgroundProcess background() {
+    return (io.pocketdock.BackgroundProcess)
+        java.lang.reflect.Proxy.newProxyInstance(
+            FakeContainer.class.getClassLoader(),
+            new Class<?>[] {io.pocketdock.BackgroundProcess.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("id")) {
+                return "exec-0123456789";
+              }
+              throw new UnsupportedOperationException(method.getName());
+            });
+  }
+
+  public String snapshot(String image) {
+    snapshots.add(image);
+    return "sha256:feedface";
+  }
+
+  public void push(java.nio.file.Path host, String target) {
+    pushes.add(host + " -> " + target);
+  }
+
+  public void pull(String source, java.nio.file.Path host) {
+    pulls.add(source + " -> " + host);
+  }
+
   /** A running container's reading with two processes. */
   public static ContainerInfo info(String id, String name) {
     return new ContainerInfo(

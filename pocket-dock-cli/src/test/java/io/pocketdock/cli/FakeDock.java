@@ -23,12 +23,105 @@ public final class FakeDock implements Dock {
   /** What containers created here answer to every run. */
   public ExecResult result = new ExecResult(0, "", "", 5, false, false);
 
+  /** Request logs handed to the connector (null when not verbose). */
+  public final List<java.util.function.@Nullable Consumer<String>> requestLogs = new ArrayList<>();
+  public io.pocketdock.project.@Nullable Project project;
+  public final List<String> stopped = new ArrayList<>();
+  public final List<String> resumed = new ArrayList<>();
+  public final List<String> destroyed = new ArrayList<>();
+  public final List<io.pocketdock.PruneOptions> prunes = new ArrayList<>();
+  public int pruneResult = 2;
+  public List<io.pocketdock.ContainerSummary> summaries = new ArrayList<>();
+  public final List<String> listedProjects = new ArrayList<>();
+  public io.pocketdock.project.DoctorReport doctorReport =
+      new io.pocketdock.project.DoctorReport("demo", List.of("orphan1"), List.of(), 3);
+  public final List<Path> doctored = new ArrayList<>();
+  public List<io.pocketdock.Profile> profileList = new ArrayList<>();
+  public final List<String> builds = new ArrayList<>();
+  public io.pocketdock.@Nullable BuildOptions buildOptions;
+  public final List<String> exports = new ArrayList<>();
+  public final List<Path> imports = new ArrayList<>();
+
   /** A connector handing out this dock and recording the socket asked for. */
   public Connector connector() {
-    return socket -> {
+    return (socket, log) -> {
       connects.add(Optional.ofNullable(socket));
+      requestLogs.add(log);
+      if (log != null) {
+        log.accept("GET /v1.41/_ping -> 200 (1 ms)");
+      }
       return this;
     };
+  }
+
+  @Override
+  public Optional<io.pocketdock.project.Project> project() {
+    return Optional.ofNullable(project);
+  }
+
+  @Override
+  public Container resume(String name) {
+    resumed.add(name);
+    return attach(name);
+  }
+
+  @Override
+  public void stop(String name) {
+    stopped.add(name);
+  }
+
+  @Override
+  public void destroy(String name) {
+    destroyed.add(name);
+  }
+
+  @Override
+  public int prune(io.pocketdock.PruneOptions options) {
+    prunes.add(options);
+    return pruneResult;
+  }
+
+  @Override
+  public List<io.pocketdock.ContainerSummary> list(@Nullable String projectName) {
+    listedProjects.add(String.valueOf(projectName));
+    return summaries;
+  }
+
+  @Override
+  public io.pocketdock.project.DoctorReport doctor(Path projectRoot) {
+    doctored.add(projectRoot);
+    return doctorReport;
+  }
+
+  @Override
+  public List<io.pocketdock.Profile> profiles(@Nullable Path projectRoot) {
+    return profileList;
+  }
+
+  @Override
+  public io.pocketdock.BuildResult build(String profile, io.pocketdock.BuildOptions options) {
+    builds.add(profile);
+    buildOptions = options;
+    if (options.progress() != null) {
+      options.progress().accept(new io.pocketdock.BuildProgress(profile, io.pocketdock.BuildProgress.Phase.STEP, 1, 2, "FROM base"));
+      options.progress().accept(new io.pocketdock.BuildProgress(profile, io.pocketdock.BuildProgress.Phase.OUTPUT, 1, 2, "hello"));
+    }
+    return new io.pocketdock.BuildResult(
+        profile, "localhost/pocket-dock/" + profile + ":latest", "sha256:1", false, 2, 1, java.time.Duration.ofSeconds(3));
+  }
+
+  @Override
+  public long exportImages(List<String> names, Path file, java.util.function.LongConsumer progress) {
+    exports.add(String.join(",", names) + " -> " + file);
+    progress.accept(1024);
+    return 4096;
+  }
+
+  @Override
+  public List<String> importImages(Path file, java.util.function.LongConsumer progress) {
+    imports.add(file);
+    progress.accept(10);
+    return List.of("localhost/pocket-dock/minimal:latest");
   }
 
   /** Adds a running container named {@code name}. */

@@ -31,13 +31,20 @@ class PocketDockCommandTest {
     TestCli.Result r = TestCli.run(dock, "--help");
     assertThat(r.code()).isZero();
     assertThat(r.out())
-        .contains("quickstart", "create", "run", "info", "reboot", "shutdown", "completion")
+        .contains("quickstart", "init", "status", "doctor", "logs", "create", "run", "shell")
+        .contains("info", "list", "reboot", "stop", "resume", "shutdown", "destroy", "snapshot")
+        .contains("prune", "push", "pull", "profiles", "build", "export", "import", "completion")
         .contains("--socket", "--verbose")
         .contains("124");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"quickstart", "create", "run", "info", "reboot", "shutdown", "completion"})
+  @ValueSource(
+      strings = {
+        "quickstart", "init", "status", "doctor", "logs", "create", "run", "shell", "info", "list",
+        "reboot", "stop", "resume", "shutdown", "destroy", "snapshot", "prune", "push", "pull",
+        "profiles", "build", "export", "import", "completion"
+      })
   void subcommandHelp_showsUsageGlobalOptionsAndAnExample(String command) {
     TestCli.Result r = TestCli.run(dock, command, "--help");
     assertThat(r.code()).isZero();

@@ -4,7 +4,11 @@ import io.pocketdock.Container;
 import io.pocketdock.ContainerSpec;
 import io.pocketdock.cli.Dock;
 import io.pocketdock.cli.terminal.JsonWriter;
+import io.pocketdock.PortMapping;
+import io.pocketdock.VolumeMount;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -22,7 +26,9 @@ import picocli.CommandLine.ParameterException;
     footer = {
       "  pocket-dock create",
       "  pocket-dock create --name box1 --profile dev --mem-limit 1g --cpu-percent 50 --network",
-      "  pocket-dock create --persist --json"
+      "  pocket-dock create --persist --json",
+      "  pocket-dock create -p 8080:8000 -v ./data:/home/sandbox/data:ro --network",
+      "  pocket-dock create --device /dev/ttyUSB0 --profile embedded"
     })
 public final class CreateCommand extends DockCommand {
   @Option(names = "--image", paramLabel = "IMAGE", description = "Image to run instead of the profile's.")
@@ -61,6 +67,25 @@ public final class CreateCommand extends DockCommand {
       description = "Default timeout of each run in this sandbox (default: 30).")
   @Nullable Long timeout;
 
+  @Option(
+      names = "--device",
+      paramLabel = "D",
+      description = "Pass a host device through: /dev/ttyUSB0, or HOST:CONTAINER[:rwm]. Repeatable.")
+  List<String> devices = new ArrayList<>();
+
+  @Option(
+      names = {"-p", "--port"},
+      paramLabel = "HOST:CONTAINER",
+      description = "Publish a container port on 127.0.0.1:HOST (e.g. 8080:80, 5353:53/udp). Repeatable.")
+  List<String> ports = new ArrayList<>();
+
+  /** {@code -v} here is the volume (as with docker and podman); {@code --verbose} still works. */
+  @Option(
+      names = {"--volume"},
+      paramLabel = "HOST:CONTAINER[:ro]",
+      description = "Mount a host directory or file (HOST made absolute), read-only with :ro. Repeatable.")
+  List<String> volumes = new ArrayList<>();
+
   @Option(names = "--json", description = "Print {\"id\",\"name\",\"image\"} instead of the name.")
   boolean json;
 
@@ -87,6 +112,31 @@ public final class CreateCommand extends DockCommand {
     return 0;
   }
 
+  /** Resolves a relative host path of a volume against the working directory. */
+  private String absoluteHost(String volume) {
+    int colon = volume.indexOf(':');
+    if (colon <= 0 || volume.startsWith("/")) {
+      return volume;
+    }
+    return root().workingDirectory().resolve(volume.substring(0, colon)) + volume.substring(colon);
+  }
+
+  /**
+   * Gives create's {@code -v} to {@code --volume}: picocli cannot declare one short name twice, so
+   * the global {@code -v} (verbose) is replaced here by {@code --verbose} alone.
+   */
+  public static void claimShortV(picocli.CommandLine.Model.CommandSpec create) {
+    picocli.CommandLine.Model.OptionSpec verbose = create.findOption("--verbose");
+    picocli.CommandLine.Model.OptionSpec volume = create.findOption("--volume");
+    if (verbose == null || volume == null || create.findOption("-v") == volume) {
+      return;
+    }
+    create.remove(verbose);
+    create.remove(volume);
+    create.addOption(verbose.toBuilder().names("--verbose").build());
+    create.addOption(volume.toBuilder().names("-v", "--volume").build());
+  }
+
   /** The spec, validated by the SDK before anything touches the engine. */
   ContainerSpec containerSpec() {
     // The sandbox outlives this process by design: the next CLI call uses it by name, so the
@@ -106,6 +156,13 @@ public final class CreateCommand extends DockCommand {
     if (timeout != null) {
       b.execTimeout(Duration.ofSeconds(timeout));
     }
+    for (String p : ports) {
+      b.port(PortMapping.parse(p));
+    }
+    for (String v : volumes) {
+      b.volume(VolumeMount.parse(absoluteHost(v)));
+    }
+    b.devices(devices);
     return b.build();
   }
 }

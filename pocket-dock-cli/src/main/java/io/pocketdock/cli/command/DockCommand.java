@@ -47,6 +47,25 @@ abstract class DockCommand implements Callable<Integer> {
     return spec().commandLine().getOut();
   }
 
+  /**
+   * Asks before a destructive action on a terminal; without one, refuses (exit 1) and says how to
+   * confirm with {@code --yes}.
+   *
+   * @param action what would be done, e.g. {@code destroy box1}
+   * @param question the question asked on a terminal
+   * @param retry the command line that confirms, for the hint
+   */
+  final void confirm(String action, String question, String retry) {
+    if (!terminal().interactive()) {
+      throw new io.pocketdock.cli.CliException(
+          "refusing to " + action + " without confirmation: no terminal to ask on",
+          "pass --yes to confirm: " + retry);
+    }
+    if (!terminal().confirm(err(), question)) {
+      throw new io.pocketdock.cli.CliException(action + " cancelled", null);
+    }
+  }
+
   /** Standard error, as picocli was given it. */
   final PrintWriter err() {
     return spec().commandLine().getErr();

@@ -1,6 +1,13 @@
 package io.pocketdock.cli.command;
 
+import io.pocketdock.BackgroundProcess;
 import io.pocketdock.Container;
+import io.pocketdock.ExecStream;
+import io.pocketdock.Language;
+import io.pocketdock.StdStream;
+import io.pocketdock.StreamChunk;
+import java.io.PrintWriter;
+import picocli.CommandLine.ParameterException;
 import io.pocketdock.ExecOptions;
 import io.pocketdock.ExecResult;
 import io.pocketdock.cli.Dock;
@@ -33,7 +40,11 @@ import picocli.CommandLine.Parameters;
     footer = {
       "  pocket-dock run box1 -- uname -a",
       "  pocket-dock run box1 'echo $HOME; ls -la /tmp'",
-      "  pocket-dock run box1 --timeout 5 --json \"python3 -c 'print(6 * 7)'\""
+      "  pocket-dock run box1 --timeout 5 --json \"python3 -c 'print(6 * 7)'\"",
+      "  pocket-dock run box1 --stream -- 'for i in 1 2 3; do echo $i; sleep 1; done'",
+      "  pocket-dock run box1 --detach -- python3 -m http.server 8000",
+      "  pocket-dock run box1 --lang python -- 'print(\"hi\")'",
+      "  echo 'console.log(6 * 7)' | pocket-dock run box2 --lang node -"
     })
 public final class RunCommand extends DockCommand {
   @Parameters(index = "0", paramLabel = "CONTAINER", description = "Name or id of the sandbox.")
@@ -53,6 +64,24 @@ public final class RunCommand extends DockCommand {
       description = "Kill the command after this long (default: the sandbox's, 30 unless set).")
   @Nullable Long timeout;
 
+  @Option(names = "--stream", description = "Show output as it arrives instead of when the command ends.")
+  boolean stream;
+
+  @Option(
+      names = "--detach",
+      description =
+          "Start the command in the background, print its process (exec) id and return at once;"
+              + " it keeps running in the sandbox (see docs/cli.md for what that guarantees).")
+  boolean detach;
+
+  @Option(
+      names = "--lang",
+      paramLabel = "L",
+      description =
+          "Run COMMAND as a code snippet in python, node, bash or sh (no shell quoting: the words"
+              + " are the code); COMMAND `-` reads the code from stdin.")
+  @Nullable String lang;
+
   @Option(
       names = "--json",
       description =
@@ -64,34 +93,68 @@ public final class RunCommand extends DockCommand {
 
   @Override
   public Integer call() {
+    if ((stream ? 1 : 0) + (detach ? 1 : 0) + (json ? 1 : 0) > 1) {
+      throw new ParameterException(spec().commandLine(), "--stream, --detach and --json exclude each other");
+    }
     ExecOptions options = ExecOptions.defaults();
     if (timeout != null) {
       options = options.withTimeout(Duration.ofSeconds(timeout));
     }
-    String line = String.join(" ", command);
+    Language language = lang == null ? null : Language.parse(lang);
+    String line =
+        language != null && command.equals(List.of("-")) ? terminal().readAll() : String.join(" ", command);
     ExecResult result;
     try (Dock dock = root().connect()) {
       Container box = dock.attach(java.util.Objects.requireNonNull(container));
-      result = box.run(line, options);
+      if (detach) {
+        BackgroundProcess p =
+            language == null ? box.runDetached(line, options) : box.runDetached(line, language, options);
+        out().println(p.id());
+        out().flush();
+        return 0;
+      }
+      if (stream) {
+        result = stream(language == null ? box.stream(line, options) : box.stream(line, language, options));
+      } else {
+        result = language == null ? box.run(line, options) : box.run(line, language, options);
+      }
     }
-    if (json) {
+    if (stream) {
+      notices(result);
+    } else if (json) {
       out().println(JsonWriter.write(toJson(result)));
     } else {
       out().print(result.stdout());
       err().print(result.stderr());
-      if (result.timedOut()) {
-        err().println(
-            "pocket-dock: command timed out after "
-                + result.durationMs()
-                + " ms; its process tree was killed (exit 124)");
-      }
-      if (result.truncated()) {
-        err().println("pocket-dock: output exceeded the limit and was truncated");
-      }
+      notices(result);
     }
     out().flush();
     err().flush();
     return result.timedOut() ? ExecResult.TIMEOUT_EXIT_CODE : result.exitCode();
+  }
+
+  /** Prints each chunk to stdout or stderr as it arrives; the result no longer needs printing. */
+  private ExecResult stream(ExecStream s) {
+    try (s) {
+      for (StreamChunk c : s) {
+        PrintWriter w = c.stream() == StdStream.STDERR ? err() : out();
+        w.print(c.data());
+        w.flush();
+      }
+      return s.result();
+    }
+  }
+
+  private void notices(ExecResult result) {
+    if (result.timedOut()) {
+      err().println(
+          "pocket-dock: command timed out after "
+              + result.durationMs()
+              + " ms; its process tree was killed (exit 124)");
+    }
+    if (result.truncated() && !stream) {
+      err().println("pocket-dock: output exceeded the limit and was truncated");
+    }
   }
 
   /** The {@code --json} object, fields in the documented order. */

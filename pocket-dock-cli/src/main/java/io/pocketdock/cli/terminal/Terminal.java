@@ -96,6 +96,23 @@ public final class Terminal {
     }
   }
 
+  /** Reads standard input to its end, e.g. a code snippet piped in. */
+  public String readAll() {
+    try {
+      if (reader == null) {
+        reader = input.get();
+      }
+      StringBuilder b = new StringBuilder();
+      char[] buf = new char[8192];
+      for (int n = reader.read(buf); n >= 0; n = reader.read(buf)) {
+        b.append(buf, 0, n);
+      }
+      return b.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /**
    * On Java 22+ a console exists even when redirected, and {@code Console.isTerminal()} tells; it
    * is called reflectively because the CLI compiles for Java 17, where a console means a TTY.

@@ -134,6 +134,33 @@ public final class EngineClient implements AutoCloseable {
     return response;
   }
 
+  /**
+   * Starts a TTY exec (created with {@code Tty: true}) with stdin attached over an upgraded
+   * connection; its output is the raw terminal stream, not framed. The caller closes the response.
+   */
+  public HttpResponse startTtyExec(String execId) throws IOException {
+    HttpRequest request =
+        HttpRequest.post(
+                path("/exec/", execId, "/start"),
+                jsonBody(JsonObject.builder().put("Detach", false).put("Tty", true).build()))
+            .withHeader("Connection", "Upgrade")
+            .withHeader("Upgrade", "tcp");
+    HttpResponse response = transport.execute(request, Duration.ZERO);
+    if (response.status() != 200 && response.status() != 101) {
+      try (response) {
+        throw error(response);
+      }
+    }
+    return response;
+  }
+
+  /** Resizes a running TTY exec's terminal. */
+  public void resizeExec(String execId, int columns, int rows) throws IOException {
+    expectOk(
+        HttpRequest.post(
+            path("/exec/", execId, "/resize") + "?h=" + rows + "&w=" + columns, Body.none()));
+  }
+
   /** The state of an exec: {@code Running}, {@code ExitCode}, {@code Pid}. */
   public JsonObject inspectExec(String execId) throws IOException {
     return json(HttpRequest.get(path("/exec/", execId, "/json")));

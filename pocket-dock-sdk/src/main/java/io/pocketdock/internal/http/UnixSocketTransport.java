@@ -35,6 +35,7 @@ public final class UnixSocketTransport implements AutoCloseable {
   private final ScheduledThreadPoolExecutor watchdog;
   private final Set<Connection> open = ConcurrentHashMap.newKeySet();
   private volatile boolean closed;
+  private volatile java.util.function.@Nullable Consumer<String> requestLog;
 
   /**
    * Creates a transport; nothing is connected until the first request.
@@ -54,6 +55,22 @@ public final class UnixSocketTransport implements AutoCloseable {
             });
     // Most deadlines are cancelled long before they fire; do not let them pile up in the queue.
     watchdog.setRemoveOnCancelPolicy(true);
+  }
+
+  /**
+   * Reports every request, once its response head arrived (or it failed), as one line: {@code
+   * POST /v1.41/containers/create?name=box -> 201 (12 ms)}. For a CLI's {@code --verbose}.
+   */
+  public void requestLog(java.util.function.@Nullable Consumer<String> log) {
+    requestLog = log;
+  }
+
+  private void logRequest(HttpRequest request, long startNanos, String outcome) {
+    java.util.function.Consumer<String> log = requestLog;
+    if (log != null) {
+      long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+      log.accept(request.method() + " " + request.pathAndQuery() + " -> " + outcome + " (" + ms + " ms)");
+    }
   }
 
   /**
@@ -88,11 +105,19 @@ public final class UnixSocketTransport implements AutoCloseable {
             SocketChannel.open(StandardProtocolFamily.UNIX), request.describe(), watchdog);
     open.add(connection);
     boolean handedOver = false;
+    long start = System.nanoTime();
     try {
       connect(connection, timeout);
       ConnectionInput input = new ConnectionInput(connection);
       IOException sendFailure = RequestWriter.write(connection, request);
-      ResponseHead head = readHead(input, sendFailure);
+      ResponseHead head;
+      try {
+        head = readHead(input, sendFailure);
+      } catch (IOException | RuntimeException e) {
+        logRequest(request, start, "failed: " + e.getMessage());
+        throw e;
+      }
+      logRequest(request, start, String.valueOf(head.status()));
       HttpResponse response =
           new HttpResponse(connection, input, head, request, () -> open.remove(connection));
       handedOver = true;
