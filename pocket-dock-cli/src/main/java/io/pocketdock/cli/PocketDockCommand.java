@@ -11,6 +11,7 @@ import io.pocketdock.cli.command.InfoCommand;
 import io.pocketdock.cli.command.InitCommand;
 import io.pocketdock.cli.command.ListCommand;
 import io.pocketdock.cli.command.LogsCommand;
+import io.pocketdock.cli.command.McpCommand;
 import io.pocketdock.cli.command.ProfilesCommand;
 import io.pocketdock.cli.command.PruneCommand;
 import io.pocketdock.cli.command.PullCommand;
@@ -65,6 +66,7 @@ import picocli.CommandLine.Spec;
       BuildCommand.class,
       ExportCommand.class,
       ImportCommand.class,
+      McpCommand.class,
       CompletionCommand.class,
       HelpCommand.class
     },
