@@ -80,8 +80,8 @@ class McpServerIT {
       Map<String, Object> listing = mcp.ok("file_list", Map.of("sandbox_id", id, "path", "dir/sub"));
       assertThat(listing.get("entries").toString()).contains("name=note.txt", "type=file", "size=13");
 
-      Map<String, Object> snippet = mcp.ok("run_code", Map.of("sandbox_id", id, "language", "python", "code", "import sys\nprint('it\\'s', sys.argv[0].endswith('.py'))"));
-      assertThat(snippet).containsEntry("stdout", "it's True\n").containsEntry("exit_code", 0);
+      Map<String, Object> snippet = mcp.ok("run_code", Map.of("sandbox_id", id, "language", "python", "code", "import sys\nprint('it\\'s', '$HOME', len(sys.argv))"));
+      assertThat(snippet).containsEntry("stdout", "it's $HOME 1\n").containsEntry("exit_code", 0);
       Map<String, Object> bash = mcp.ok("run_code", Map.of("sandbox_id", id, "language", "bash", "code", "a=(x y z)\necho \"${#a[@]} $BASH_VERSION\" | cut -c1-2"));
       assertThat(bash).containsEntry("stdout", "3 \n");
 
@@ -215,7 +215,7 @@ class McpServerIT {
         Map<String, Object> read = mcp.ok("file_read", Map.of("sandbox_id", copy.get("sandbox_id"), "path", "kept/state.txt"));
         assertThat(read).containsEntry("content", "from the snapshot\n");
         assertThat(mcp.error("sandbox_create", Map.of("snapshot", name + "-none"))).contains("no snapshot named", "sandbox_snapshot");
-        assertThat(mcp.error("sandbox_snapshot", Map.of("sandbox_id", id, "name", "Bad/Name"))).contains("invalid snapshot name");
+        assertThat(mcp.error("sandbox_snapshot", Map.of("sandbox_id", id, "name", "Bad/Name"))).contains("name");
       } finally {
         for (Object s : (List<?>) mcp.ok("sandbox_list", Map.of()).get("sandboxes")) {
           mcp.ok("sandbox_shutdown", Map.of("sandbox_id", ((Map<?, ?>) s).get("sandbox_id")));
@@ -323,7 +323,12 @@ class McpServerIT {
       assertThat(mcp.error("file_write", Map.of("sandbox_id", id, "path", "nodir/x.txt", "content", "x", "create_parents", false)))
           .contains("/home/sandbox/nodir");
       assertThat(mcp.error("file_write", Map.of("sandbox_id", id, "path", "/etc/passwd", "content", "x")))
-          .contains("/etc/passwd");
+          .contains("/etc/passwd", "Permission denied");
+      assertThat(mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "head -c 5 /etc/passwd"))).containsEntry("stdout", "root:");
+      assertThat(mcp.error("file_read", Map.of("sandbox_id", id, "path", "/etc/shadow"))).contains("/etc/shadow", "permission denied");
+      mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "ln -s /etc home-etc"));
+      assertThat(mcp.error("file_write", Map.of("sandbox_id", id, "path", "home-etc/evil", "content", "x"))).contains("/home/sandbox/home-etc/evil");
+      assertThat(mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "test ! -e /etc/evil && ! ls -A /tmp | grep -q pocket-dock-upload"))).containsEntry("exit_code", 0);
       assertThat(mcp.error("run_code", Map.of("sandbox_id", id, "language", "cobol", "code", "x")))
           .contains("language");
       assertThat(mcp.error("process_poll", Map.of("process_id", "p-nope"))).contains("p-nope");

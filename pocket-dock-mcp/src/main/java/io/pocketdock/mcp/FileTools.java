@@ -2,9 +2,6 @@ package io.pocketdock.mcp;
 
 import io.modelcontextprotocol.spec.McpSchema;
 import io.pocketdock.FileEntry;
-import io.pocketdock.FileNotFoundInContainerException;
-import io.pocketdock.InvalidArgumentException;
-import io.pocketdock.WriteOptions;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,12 +15,18 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** file_write, file_read, file_list: files inside a sandbox (never on the host), via the SDK. */
+/**
+ * file_write, file_read, file_list: files inside a sandbox (never on the host), moved by the SDK's
+ * file calls, within the rights of the sandbox's user ({@link UserAccess}).
+ */
 final class FileTools {
   /** Most bytes one file_write may carry (decoded). */
   static final int MAX_WRITE = 8 << 20;
 
-  /** Largest file file_read loads to return a part of it; bigger ones are read with commands. */
+  /**
+   * Largest file file_read loads to return a part of it: the SDK reads a file whole, and one huge
+   * log must not exhaust the server's memory. Bigger ones are read with commands.
+   */
   static final long MAX_READ_SOURCE = 64L << 20;
 
   /** Most entries file_list returns. */
@@ -49,8 +52,8 @@ final class FileTools {
         """
         Write a file in the sandbox, replacing it if it exists. Content is UTF-8 text, or base64 \
         for binary data (set encoding). Missing parent directories are created unless \
-        create_parents is false. The file belongs to user 'sandbox', mode 644. At most 8 MiB per \
-        call. Returns the absolute path and the number of bytes written.""",
+        create_parents is false. You write as user 'sandbox' (so not into /etc, say); the file \
+        is replaced, not edited in place, and gets mode 644. At most 8 MiB per call. Returns the absolute path and the number of bytes written.""",
         """
         {"type": "object", "properties": {
           %s,
@@ -81,8 +84,7 @@ final class FileTools {
           "split it into parts, or generate the file inside the sandbox with a command");
     }
     String path = s.absolute(a.string("path"));
-    WriteOptions options = WriteOptions.defaults().withCreateParents(a.bool("create_parents", true));
-    s.container().writeFile(path, data, options);
+    UserAccess.write(s, path, data, a.bool("create_parents", true));
     Map<String, Object> m = Reply.fields();
     m.put("path", path);
     m.put("bytes", data.length);
@@ -122,7 +124,12 @@ final class FileTools {
     long offset = a.integer("offset", 0, 0, Long.MAX_VALUE / 2);
     int max = (int) a.integer("max_bytes", 65536, 1, 1 << 20);
     String path = s.absolute(a.string("path"));
-    checkReadable(s, path);
+    long size = UserAccess.checkRead(s, path);
+    if (size > MAX_READ_SOURCE) {
+      throw new ToolError(
+          path + " is " + size + " bytes; file_read reads files up to " + MAX_READ_SOURCE,
+          "read parts with sandbox_run, e.g. 'tail -c 65536 FILE', 'head -n 100 FILE' or 'grep'");
+    }
     byte[] whole = s.container().readFile(path);
     int from = (int) Math.min(offset, whole.length);
     byte[] data = Arrays.copyOfRange(whole, from, (int) Math.min(whole.length, (long) from + max));
@@ -140,32 +147,6 @@ final class FileTools {
       extra.add(new McpSchema.ImageContent(null, Base64.getEncoder().encodeToString(data), media, null));
     }
     return new Reply(m, extra);
-  }
-
-  /**
-   * Refuses files too big to load into the server: the SDK reads a file whole, and one huge log
-   * must not exhaust the server's memory. A symlink is left to the SDK, which follows it.
-   */
-  private static void checkReadable(Sandbox s, String path) {
-    int slash = path.lastIndexOf('/');
-    if (slash < 0 || path.equals("/")) {
-      return;
-    }
-    String name = path.substring(slash + 1);
-    String parent = slash == 0 ? "/" : path.substring(0, slash);
-    List<FileEntry> siblings;
-    try {
-      siblings = s.container().listFiles(parent);
-    } catch (FileNotFoundInContainerException | InvalidArgumentException e) {
-      return; // readFile names the missing path itself
-    }
-    for (FileEntry e : siblings) {
-      if (e.name().equals(name) && e.type() == FileEntry.Type.FILE && e.size() > MAX_READ_SOURCE) {
-        throw new ToolError(
-            path + " is " + e.size() + " bytes; file_read reads files up to " + MAX_READ_SOURCE,
-            "read parts with sandbox_run, e.g. 'tail -c 65536 FILE', 'head -n 100 FILE' or 'grep'");
-      }
-    }
   }
 
   /** The bytes as text, or null when they are not UTF-8 text (or contain NUL). */
