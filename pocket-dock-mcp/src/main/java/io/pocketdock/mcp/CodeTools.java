@@ -126,7 +126,11 @@ final class CodeTools {
     ExecResult r = s.container().run(a.string("code"), language, o);
     Map<String, Object> m = Reply.exec(r, sandboxes.options().outputCap());
     if (r.exitCode() == MISSING_INTERPRETER && r.stderr().contains("is not installed")) {
-      m.put("hint", "create a sandbox whose profile has " + language.interpreter() + " (e.g. profile 'node' for node)");
+      m.put(
+          "hint",
+          language == Language.NODE
+              ? "node is in the 'node' profile: sandbox_create with profile 'node' (if built here)"
+              : "create a sandbox whose image has " + language.interpreter());
     }
     return Reply.of(m);
   }
