@@ -41,6 +41,8 @@ final class McpClientSession implements AutoCloseable {
     StdioClientTransport transport =
         new StdioClientTransport(
             ServerParameters.builder(java).args(args).build(), McpJsonDefaults.getMapper());
+    // The server's diagnostics (e.g. a sandbox it could not shut down) show in the test report.
+    transport.setStdErrorHandler(line -> System.err.println("[mcp server] " + line));
     client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(120)).build();
     init = client.initialize();
   }

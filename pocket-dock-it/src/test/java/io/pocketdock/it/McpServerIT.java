@@ -6,9 +6,13 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpSchema.CallToolResult;
 import io.pocketdock.internal.engine.EngineClient;
 import io.pocketdock.internal.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The MCP server, driven over stdio by the MCP SDK's own client, on each engine. */
@@ -26,7 +30,8 @@ class McpServerIT {
           .containsExactlyInAnyOrder(
               "sandbox_create", "sandbox_run", "sandbox_info", "sandbox_list", "sandbox_shutdown",
               "python_exec", "run_code", "process_start", "process_poll", "process_kill",
-              "file_write", "file_read", "file_list", "session_open", "session_send", "session_close");
+              "file_write", "file_read", "file_list", "session_open", "session_send", "session_close",
+              "sandbox_snapshot", "sandbox_resume");
       for (McpSchema.Tool t : tools.values()) {
         assertThat(t.description()).as(t.name()).hasSizeGreaterThan(40);
         assertThat(t.inputSchema()).as(t.name()).containsEntry("type", "object");
@@ -36,7 +41,9 @@ class McpServerIT {
           .isEqualTo(List.of("sandbox_id", "command"));
       assertThat(tools.get("run_code").inputSchema().toString()).contains("[python, node, bash, sh]");
       assertThat(tools.get("sandbox_create").inputSchema().toString())
-          .contains("profile", "memory", "cpu_percent", "network", "persist");
+          .contains("profile", "memory", "cpu_percent", "network", "persist", "snapshot");
+      assertThat(tools.get("file_write").inputSchema().toString()).contains("create_parents");
+      assertThat(tools.get("process_poll").inputSchema().toString()).contains("wait_seconds", "maximum=50");
     }
   }
 
@@ -73,8 +80,8 @@ class McpServerIT {
       Map<String, Object> listing = mcp.ok("file_list", Map.of("sandbox_id", id, "path", "dir/sub"));
       assertThat(listing.get("entries").toString()).contains("name=note.txt", "type=file", "size=13");
 
-      Map<String, Object> snippet = mcp.ok("run_code", Map.of("sandbox_id", id, "language", "python", "code", "import sys\nprint('it\\'s', sys.argv[0].endswith('.py'))"));
-      assertThat(snippet).containsEntry("stdout", "it's True\n").containsEntry("exit_code", 0);
+      Map<String, Object> snippet = mcp.ok("run_code", Map.of("sandbox_id", id, "language", "python", "code", "import sys\nprint('it\\'s', '$HOME', len(sys.argv))"));
+      assertThat(snippet).containsEntry("stdout", "it's $HOME 1\n").containsEntry("exit_code", 0);
       Map<String, Object> bash = mcp.ok("run_code", Map.of("sandbox_id", id, "language", "bash", "code", "a=(x y z)\necho \"${#a[@]} $BASH_VERSION\" | cut -c1-2"));
       assertThat(bash).containsEntry("stdout", "3 \n");
 
@@ -120,7 +127,7 @@ class McpServerIT {
       Map<String, Object> first = mcp.ok("process_poll", Map.of("process_id", sleeper, "wait_seconds", 1));
       assertThat(first).containsEntry("running", true).containsEntry("stdout", "started\n");
       Map<String, Object> killed = mcp.ok("process_kill", Map.of("process_id", sleeper, "signal", "KILL"));
-      assertThat((Integer) killed.get("signalled_processes")).isGreaterThanOrEqualTo(2);
+      assertThat(killed).containsEntry("running", false).containsEntry("exit_code", 137);
       Map<String, Object> last = mcp.ok("process_poll", Map.of("process_id", sleeper, "wait_seconds", 5));
       assertThat(last).containsEntry("running", false).containsEntry("exit_code", 137);
       Map<String, Object> ps = mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "ps -eo args | grep '[s]leep 30' || true"));
@@ -129,18 +136,171 @@ class McpServerIT {
   }
 
   @EngineTest
-  void mcp_session_keepsDirectoryAndExportedVariables(TestEngine engine) {
+  void mcp_session_keepsDirectoryVariablesAndFunctions_exitClosesIt(TestEngine engine) {
     try (McpClientSession mcp = new McpClientSession(engine)) {
       String id = mcp.createSandbox();
-      String session = (String) mcp.ok("session_open", Map.of("sandbox_id", id)).get("session_id");
-      Map<String, Object> first = mcp.ok("session_send", Map.of("session_id", session, "command", "mkdir -p work && cd work && export GREETING='hi there'"));
+      Map<String, Object> opened = mcp.ok("session_open", Map.of("sandbox_id", id));
+      assertThat(opened).containsEntry("cwd", "/home/sandbox");
+      String session = (String) opened.get("session_id");
+      Map<String, Object> first = mcp.ok("session_send", Map.of("session_id", session,
+          "command", "mkdir -p work && cd work && GREETING='hi there'\ngreet() { echo \"$GREETING, $1\"; }"));
       assertThat(first).containsEntry("exit_code", 0).containsEntry("cwd", "/home/sandbox/work");
-      Map<String, Object> second = mcp.ok("session_send", Map.of("session_id", session, "command", "pwd; echo \"$GREETING\"; false"));
-      assertThat(second).containsEntry("stdout", "/home/sandbox/work\nhi there\n").containsEntry("exit_code", 1)
+      Map<String, Object> second = mcp.ok("session_send", Map.of("session_id", session, "command", "pwd; greet you; false"));
+      assertThat(second).containsEntry("stdout", "/home/sandbox/work\nhi there, you\n").containsEntry("exit_code", 1)
           .containsEntry("stderr", "");
-      mcp.ok("session_close", Map.of("session_id", session));
+      Map<String, Object> slow = mcp.ok("session_send", Map.of("session_id", session, "command", "sleep 30", "timeout_seconds", 1));
+      assertThat(slow).containsEntry("timed_out", true).containsEntry("exit_code", 124);
+      assertThat(mcp.ok("session_send", Map.of("session_id", session, "command", "greet again"))).containsEntry("stdout", "hi there, again\n");
+      assertThat(mcp.error("session_send", Map.of("session_id", session, "command", "exit 3")))
+          .contains("closed", "exited", "session_open");
       assertThat(mcp.error("session_send", Map.of("session_id", session, "command", "true"))).contains("no open session");
+
+      String other = (String) mcp.ok("session_open", Map.of("sandbox_id", id, "workdir", "/tmp")).get("session_id");
+      assertThat(mcp.ok("session_send", Map.of("session_id", other, "command", "pwd"))).containsEntry("stdout", "/tmp\n");
+      mcp.ok("session_close", Map.of("session_id", other));
+      assertThat(mcp.error("session_send", Map.of("session_id", other, "command", "true"))).contains("no open session");
+      assertThat(mcp.error("session_open", Map.of("sandbox_id", id, "workdir", "/nope"))).contains("/nope");
     }
+  }
+
+  @EngineTest
+  void mcp_processPoll_returnsPartialOutputWhileRunning_thenTheEnd(TestEngine engine) {
+    try (McpClientSession mcp = new McpClientSession(engine)) {
+      String id = mcp.createSandbox();
+      String pid = (String) mcp.ok("process_start", Map.of("sandbox_id", id,
+          "command", "echo one; sleep 2; echo two; sleep 2; echo three >&2; exit 4")).get("process_id");
+      Map<String, Object> first = mcp.ok("process_poll", Map.of("process_id", pid, "wait_seconds", 10));
+      assertThat(first).containsEntry("running", true).containsEntry("stdout", "one\n").containsEntry("exit_code", null);
+      Map<String, Object> second = mcp.ok("process_poll", Map.of("process_id", pid, "wait_seconds", 10));
+      assertThat(second).containsEntry("running", true).containsEntry("stdout", "two\n");
+      Map<String, Object> end = mcp.ok("process_poll", Map.of("process_id", pid, "wait_seconds", 20, "wait_for_exit", true));
+      assertThat(end).containsEntry("running", false).containsEntry("exit_code", 4)
+          .containsEntry("stdout", "").containsEntry("stderr", "three\n");
+
+      String limited = (String) mcp.ok("process_start", Map.of("sandbox_id", id, "command", "echo x; sleep 60",
+          "timeout_seconds", 1)).get("process_id");
+      Map<String, Object> killed = mcp.ok("process_poll", Map.of("process_id", limited, "wait_seconds", 20, "wait_for_exit", true));
+      assertThat(killed).containsEntry("running", false).containsEntry("exit_code", 124).containsEntry("timed_out", true)
+          .containsEntry("stdout", "x\n");
+    }
+  }
+
+  @EngineTest
+  void mcp_runCode_nodeMissingFromMinimal_isA127ResultWithAHint(TestEngine engine) {
+    try (McpClientSession mcp = new McpClientSession(engine)) {
+      String id = mcp.createSandbox();
+      Map<String, Object> node = mcp.ok("run_code", Map.of("sandbox_id", id, "language", "node", "code", "console.log(1)"));
+      assertThat(node).containsEntry("exit_code", 127);
+      assertThat((String) node.get("stderr")).contains("node is not installed");
+      assertThat((String) node.get("hint")).contains("node");
+      Map<String, Object> sh = mcp.ok("run_code", Map.of("sandbox_id", id, "language", "sh", "code", "echo \"$0 '$HOME'\" | grep -c snippet"));
+      assertThat(sh).containsEntry("stdout", "1\n");
+    }
+  }
+
+  @EngineTest
+  void mcp_snapshot_newSandboxFromItSeesTheFile(TestEngine engine) throws Exception {
+    String name = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    try (McpClientSession mcp = new McpClientSession(engine);
+        EngineClient raw = LeakSweeper.RawEngine.connect(engine.socket())) {
+      String id = mcp.createSandbox();
+      mcp.ok("file_write", Map.of("sandbox_id", id, "path", "kept/state.txt", "content", "from the snapshot\n"));
+      try {
+        Map<String, Object> snap = mcp.ok("sandbox_snapshot", Map.of("sandbox_id", id, "name", name));
+        assertThat(snap).containsEntry("image", "localhost/pocket-dock-snapshot/" + name + ":latest");
+        assertThat((String) snap.get("image_id")).startsWith("sha256:");
+        assertThat(mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "true"))).containsEntry("exit_code", 0);
+        Map<String, Object> copy = mcp.ok("sandbox_create", Map.of("snapshot", name));
+        assertThat(copy).containsEntry("image", "localhost/pocket-dock-snapshot/" + name + ":latest");
+        Map<String, Object> read = mcp.ok("file_read", Map.of("sandbox_id", copy.get("sandbox_id"), "path", "kept/state.txt"));
+        assertThat(read).containsEntry("content", "from the snapshot\n");
+        assertThat(mcp.error("sandbox_create", Map.of("snapshot", name + "-none"))).contains("no snapshot named", "sandbox_snapshot");
+        assertThat(mcp.error("sandbox_snapshot", Map.of("sandbox_id", id, "name", "Bad/Name"))).contains("name");
+      } finally {
+        for (Object s : (List<?>) mcp.ok("sandbox_list", Map.of()).get("sandboxes")) {
+          mcp.ok("sandbox_shutdown", Map.of("sandbox_id", ((Map<?, ?>) s).get("sandbox_id")));
+        }
+        raw.removeImage("localhost/pocket-dock-snapshot/" + name + ":latest", true);
+      }
+    }
+  }
+
+  @EngineTest
+  void mcp_operatorVolume_readOnly_modelReadsHostFileButCannotWrite(TestEngine engine) throws Exception {
+    Path dir = Files.createTempDirectory("pd-mcp-vol");
+    try {
+      Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Files.writeString(dir.resolve("host.txt"), "from the host\n");
+      try (McpClientSession mcp = new McpClientSession(engine, "--volume", dir + ":/data:ro")) {
+        Map<String, Object> created = mcp.ok("sandbox_create", Map.of());
+        String id = (String) created.get("sandbox_id");
+        assertThat(created.get("volumes")).isEqualTo(List.of("/data (read-only)"));
+        assertThat(created.toString()).doesNotContain(dir.toString());
+        assertThat(mcp.ok("file_read", Map.of("sandbox_id", id, "path", "/data/host.txt")))
+            .containsEntry("content", "from the host\n");
+        assertThat(mcp.ok("file_list", Map.of("sandbox_id", id, "path", "/data")).get("entries").toString())
+            .contains("name=host.txt");
+        String refused = mcp.error("file_write", Map.of("sandbox_id", id, "path", "/data/new.txt", "content", "x"));
+        assertThat(refused).contains("/data");
+        assertThat(mcp.error("file_write", Map.of("sandbox_id", id, "path", "/data/host.txt", "content", "changed")))
+            .contains("/data");
+        Map<String, Object> sh = mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "echo x > /data/other.txt"));
+        assertThat((Integer) sh.get("exit_code")).isNotZero();
+      }
+      assertThat(Files.readString(dir.resolve("host.txt"))).isEqualTo("from the host\n");
+      try (var files = Files.list(dir)) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactly("host.txt");
+      }
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path p : files.toList()) {
+          Files.delete(p);
+        }
+      }
+      Files.delete(dir);
+    }
+  }
+
+  @EngineTest
+  void mcp_persistentSandbox_laterSessionListsAndResumesIt(TestEngine engine) throws Exception {
+    String family;
+    String id;
+    try (McpClientSession first = new McpClientSession(engine)) {
+      family = McpClientSession.SESSION_LABEL + "=" + first.sessionId;
+      id = (String) first.ok("sandbox_create", Map.of("persist", true)).get("sandbox_id");
+      first.ok("file_write", Map.of("sandbox_id", id, "path", "notes.txt", "content", "kept\n"));
+    }
+    try (McpClientSession later = new McpClientSession(engine, "--label", family);
+        McpClientSession stranger = new McpClientSession(engine)) {
+      assertThat(stranger.ok("sandbox_list", Map.of()).get("earlier_sandboxes").toString()).doesNotContain(id);
+      assertThat(stranger.error("sandbox_resume", Map.of("sandbox_id", id))).contains("no persistent sandbox");
+      List<?> earlier = awaitEarlier(later, id);
+      assertThat(earlier.toString()).contains(id);
+      Map<String, Object> resumed = later.ok("sandbox_resume", Map.of("sandbox_id", id));
+      assertThat(resumed).containsEntry("sandbox_id", id).containsEntry("persist", true);
+      assertThat(later.ok("file_read", Map.of("sandbox_id", id, "path", "notes.txt"))).containsEntry("content", "kept\n");
+      assertThat(later.ok("sandbox_list", Map.of()).get("earlier_sandboxes").toString()).doesNotContain(id);
+      assertThat(later.ok("sandbox_shutdown", Map.of("sandbox_id", id))).containsEntry("stopped", true);
+    } finally {
+      try (EngineClient raw = LeakSweeper.RawEngine.connect(engine.socket())) {
+        for (JsonObject c : raw.listContainers(List.of(family))) {
+          raw.removeContainer(c.string("Id", ""), true);
+        }
+      }
+    }
+  }
+
+  /** The earlier sandboxes once {@code id} among them is stopped (the first server stops it as it exits). */
+  private static List<?> awaitEarlier(McpClientSession mcp, String id) throws InterruptedException {
+    List<?> earlier = List.of();
+    for (int i = 0; i < 100; i++) {
+      earlier = (List<?>) mcp.ok("sandbox_list", Map.of()).get("earlier_sandboxes");
+      if (earlier.toString().contains(id) && !earlier.toString().contains("status=running")) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    return earlier;
   }
 
   @EngineTest
@@ -159,9 +319,16 @@ class McpServerIT {
       assertThat(mcp.error("sandbox_run", Map.of("sandbox_id", id, "command", "true", "timeout_seconds", 0)))
           .contains("timeout_seconds");
       assertThat(mcp.error("file_read", Map.of("sandbox_id", id, "path", "missing.txt")))
-          .contains("no such file: /home/sandbox/missing.txt");
+          .contains("no such file", "/home/sandbox/missing.txt");
+      assertThat(mcp.error("file_write", Map.of("sandbox_id", id, "path", "nodir/x.txt", "content", "x", "create_parents", false)))
+          .contains("/home/sandbox/nodir");
       assertThat(mcp.error("file_write", Map.of("sandbox_id", id, "path", "/etc/passwd", "content", "x")))
-          .contains("/etc/passwd");
+          .contains("/etc/passwd", "Permission denied");
+      assertThat(mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "head -c 5 /etc/passwd"))).containsEntry("stdout", "root:");
+      assertThat(mcp.error("file_read", Map.of("sandbox_id", id, "path", "/etc/shadow"))).contains("/etc/shadow", "permission denied");
+      mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "ln -s /etc home-etc"));
+      assertThat(mcp.error("file_write", Map.of("sandbox_id", id, "path", "home-etc/evil", "content", "x"))).contains("/home/sandbox/home-etc/evil");
+      assertThat(mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "test ! -e /etc/evil && ! ls -A /tmp | grep -q pocket-dock-upload"))).containsEntry("exit_code", 0);
       assertThat(mcp.error("run_code", Map.of("sandbox_id", id, "language", "cobol", "code", "x")))
           .contains("language");
       assertThat(mcp.error("process_poll", Map.of("process_id", "p-nope"))).contains("p-nope");

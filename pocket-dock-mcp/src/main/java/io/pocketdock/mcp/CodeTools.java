@@ -5,18 +5,20 @@ import io.pocketdock.Artifact;
 import io.pocketdock.ExecOptions;
 import io.pocketdock.ExecResult;
 import io.pocketdock.InterpreterResult;
-import java.nio.charset.StandardCharsets;
+import io.pocketdock.Language;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-/** run_code (one-shot snippets) and python_exec (the stateful interpreter). */
+/** run_code (one-shot snippets, the SDK's language runs) and python_exec (the stateful interpreter). */
 final class CodeTools {
   /** Images returned inline with a python_exec result, at most this many. */
   private static final int MAX_IMAGES = 4;
+
+  /** A shell's "command not found", which the SDK also reports for a missing interpreter. */
+  private static final int MISSING_INTERPRETER = 127;
 
   private final Sandboxes sandboxes;
 
@@ -99,8 +101,10 @@ final class CodeTools {
         "run_code",
         """
         Run a self-contained snippet in a fresh process: python, node, bash or sh. The code is \
-        written to a temporary file, so multi-line code needs no quoting. Nothing is kept between \
-        calls (use python_exec for that). Returns exit_code, stdout, stderr, timed_out, truncated.""",
+        passed verbatim (no quoting needed, many lines fine, up to 120 KiB). Nothing is kept between \
+        calls (use python_exec for that). Returns exit_code, stdout, stderr, timed_out, truncated. \
+        If the sandbox's image lacks the language's interpreter (node is only in the 'node' \
+        profile), exit_code is 127 and stderr says so.""",
         """
         {"type": "object", "properties": {
           %s,
@@ -112,30 +116,22 @@ final class CodeTools {
         this::doRunCode);
   }
 
-  /** Stand-in over run() until the SDK's language snippets land: code file via {@link Payload}. */
   private Reply doRunCode(Args a) {
     Sandbox s = sandboxes.get(a.string("sandbox_id"));
-    String language = a.string("language").toLowerCase(Locale.ROOT);
-    String[] runner =
-        switch (language) {
-          case "python", "python3" -> new String[] {"python3", "py"};
-          case "node", "javascript", "js" -> new String[] {"node", "js"};
-          case "bash" -> new String[] {"bash", "sh"};
-          case "sh" -> new String[] {"sh", "sh"};
-          default -> throw new ToolError(
-              "unsupported language '" + language + "'", "use python, node, bash or sh");
-        };
+    Language language = Language.parse(a.string("language"));
     ExecOptions o =
         ExecOptions.defaults()
             .withTimeout(Duration.ofSeconds(a.integer("timeout_seconds", 30, 1, 600)))
             .withMaxOutput(8L << 20);
-    Payload.Attached p = Payload.attach(o, a.string("code").getBytes(StandardCharsets.UTF_8));
-    String script =
-        "d=/tmp/.pocket-dock/code; mkdir -p \"$d\" && f=$(mktemp \"$d/snippet.XXXXXX\") || exit 125\n"
-            + "mv \"$f\" \"$f." + runner[1] + "\" && f=\"$f." + runner[1] + "\"\n"
-            + p.decode() + " > \"$f\" || exit 125\n"
-            + runner[0] + " \"$f\"; rc=$?; rm -f \"$f\"; exit $rc";
-    ExecResult r = s.container().run(script, p.options());
-    return Reply.of(Reply.exec(r, sandboxes.options().outputCap()));
+    ExecResult r = s.container().run(a.string("code"), language, o);
+    Map<String, Object> m = Reply.exec(r, sandboxes.options().outputCap());
+    if (r.exitCode() == MISSING_INTERPRETER && r.stderr().contains("is not installed")) {
+      m.put(
+          "hint",
+          language == Language.NODE
+              ? "node is in the 'node' profile: sandbox_create with profile 'node' (if built here)"
+              : "create a sandbox whose image has " + language.interpreter());
+    }
+    return Reply.of(m);
   }
 }

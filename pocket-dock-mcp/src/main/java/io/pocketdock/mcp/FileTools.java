@@ -1,14 +1,14 @@
 package io.pocketdock.mcp;
 
 import io.modelcontextprotocol.spec.McpSchema;
-import io.pocketdock.ExecOptions;
-import io.pocketdock.ExecResult;
+import io.pocketdock.FileEntry;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -16,15 +16,25 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * file_write, file_read, file_list: files inside a sandbox (never on the host).
- *
- * <p>Stand-in: implemented as small shell scripts over run() (data as base64 through the
- * environment) until the SDK's file API lands on this branch; then they call it instead.
+ * file_write, file_read, file_list: files inside a sandbox (never on the host), moved by the SDK's
+ * file calls, within the rights of the sandbox's user ({@link UserAccess}).
  */
 final class FileTools {
+  /** Most bytes one file_write may carry (decoded). */
+  static final int MAX_WRITE = 8 << 20;
+
+  /**
+   * Largest file file_read loads to return a part of it: the SDK reads a file whole, and one huge
+   * log must not exhaust the server's memory. Bigger ones are read with commands.
+   */
+  static final long MAX_READ_SOURCE = 64L << 20;
+
+  /** Most entries file_list returns. */
+  static final int MAX_ENTRIES = 1000;
+
   private static final String PATH_PROPERTY =
       """
-      "path": {"type": "string", "description": "Path inside the sandbox; relative paths are under /home/sandbox."}""";
+      "path": {"type": "string", "description": "Path inside the sandbox; relative paths are under the working directory (/home/sandbox)."}""";
 
   private final Sandboxes sandboxes;
 
@@ -41,14 +51,16 @@ final class FileTools {
         "file_write",
         """
         Write a file in the sandbox, replacing it if it exists. Content is UTF-8 text, or base64 \
-        for binary data (set encoding). Missing parent directories are created. At most 1 MiB per \
-        call. Returns the absolute path and the number of bytes written.""",
+        for binary data (set encoding). Missing parent directories are created unless \
+        create_parents is false. You write as user 'sandbox' (so not into /etc, say); the file \
+        is replaced, not edited in place, and gets mode 644. At most 8 MiB per call. Returns the absolute path and the number of bytes written.""",
         """
         {"type": "object", "properties": {
           %s,
           %s,
           "content": {"type": "string", "description": "The file's content."},
-          "encoding": {"type": "string", "enum": ["utf-8", "base64"], "default": "utf-8"}
+          "encoding": {"type": "string", "enum": ["utf-8", "base64"], "default": "utf-8"},
+          "create_parents": {"type": "boolean", "default": true, "description": "Create missing parent directories (like mkdir -p). If false, a missing parent is an error."}
         }, "required": ["sandbox_id", "path", "content"], "additionalProperties": false}"""
             .formatted(SandboxTools.ID_PROPERTY, PATH_PROPERTY),
         this::doWrite);
@@ -66,17 +78,15 @@ final class FileTools {
           case "base64" -> decodeBase64(content);
           default -> throw new ToolError("encoding must be 'utf-8' or 'base64'");
         };
-    Payload.Attached p =
-        Payload.attach(ExecOptions.defaults().withEnv("PD_PATH", a.string("path")), data);
-    String script =
-        Commands.RESOLVE_PATH
-            + "mkdir -p -- \"$(dirname -- \"$P\")\" || exit 3\n"
-            + "if [ -d \"$P\" ]; then echo \"$P is a directory\" >&2; exit 3; fi\n"
-            + p.decode() + " > \"$P\" || exit 3\n"
-            + "printf '%s' \"$P\"";
-    ExecResult r = Commands.script(s.container(), script, p.options(), "check the path and permissions (you are user 'sandbox')");
+    if (data.length > MAX_WRITE) {
+      throw new ToolError(
+          "content is " + data.length + " bytes, more than the " + MAX_WRITE + " one call may carry",
+          "split it into parts, or generate the file inside the sandbox with a command");
+    }
+    String path = s.absolute(a.string("path"));
+    UserAccess.write(s, path, data, a.bool("create_parents", true));
     Map<String, Object> m = Reply.fields();
-    m.put("path", r.stdout());
+    m.put("path", path);
     m.put("bytes", data.length);
     return Reply.of(m);
   }
@@ -96,7 +106,8 @@ final class FileTools {
         Read a file from the sandbox. Text comes back as UTF-8 (encoding 'utf-8'); anything else \
         as base64 (encoding 'base64'); PNG, JPEG and GIF images are also returned as images. Reads \
         at most max_bytes from offset; 'truncated' says whether more follows (read on with a larger \
-        offset). 'size' is the whole file's size.""",
+        offset). 'size' is the whole file's size. Files over 64 MiB cannot be read this way: use \
+        sandbox_run with head, tail or grep.""",
         """
         {"type": "object", "properties": {
           %s,
@@ -111,36 +122,28 @@ final class FileTools {
   private Reply doRead(Args a) {
     Sandbox s = sandboxes.get(a.string("sandbox_id"));
     long offset = a.integer("offset", 0, 0, Long.MAX_VALUE / 2);
-    long max = a.integer("max_bytes", 65536, 1, 1 << 20);
-    ExecOptions o =
-        ExecOptions.defaults()
-            .withEnv("PD_PATH", a.string("path"))
-            .withEnv("PD_OFFSET", Long.toString(offset))
-            .withEnv("PD_MAX", Long.toString(max))
-            .withMaxOutput(4L << 20);
-    String script =
-        Commands.RESOLVE_PATH
-            + "if [ ! -e \"$P\" ]; then echo \"no such file: $P\" >&2; exit 2; fi\n"
-            + "if [ -d \"$P\" ]; then echo \"$P is a directory (use file_list)\" >&2; exit 2; fi\n"
-            + "S=$(wc -c < \"$P\") || exit 3\n"
-            + "printf '%s\\n%s\\n' \"$P\" \"$S\"\n"
-            + "tail -c +$((PD_OFFSET + 1)) \"$P\" | head -c \"$PD_MAX\" | base64 -w0";
-    ExecResult r = Commands.script(s.container(), script, o, "file_list shows what exists");
-    String[] parts = r.stdout().split("\n", 3);
-    String path = parts[0];
-    long size = Long.parseLong(parts[1].trim());
-    byte[] data = Base64.getDecoder().decode(parts.length > 2 ? parts[2].trim() : "");
+    int max = (int) a.integer("max_bytes", 65536, 1, 1 << 20);
+    String path = s.absolute(a.string("path"));
+    long size = UserAccess.checkRead(s, path);
+    if (size > MAX_READ_SOURCE) {
+      throw new ToolError(
+          path + " is " + size + " bytes; file_read reads files up to " + MAX_READ_SOURCE,
+          "read parts with sandbox_run, e.g. 'tail -c 65536 FILE', 'head -n 100 FILE' or 'grep'");
+    }
+    byte[] whole = s.container().readFile(path);
+    int from = (int) Math.min(offset, whole.length);
+    byte[] data = Arrays.copyOfRange(whole, from, (int) Math.min(whole.length, (long) from + max));
     Map<String, Object> m = Reply.fields();
     m.put("path", path);
-    m.put("size", size);
+    m.put("size", whole.length);
     m.put("offset", offset);
     String text = utf8(data);
     m.put("encoding", text != null ? "utf-8" : "base64");
     m.put("content", text != null ? text : Base64.getEncoder().encodeToString(data));
-    m.put("truncated", offset + data.length < size);
+    m.put("truncated", from + data.length < whole.length);
     List<McpSchema.Content> extra = Reply.none();
     String media = imageType(path);
-    if (media != null && offset == 0 && data.length == size) {
+    if (media != null && data.length == whole.length) {
       extra.add(new McpSchema.ImageContent(null, Base64.getEncoder().encodeToString(data), media, null));
     }
     return new Reply(m, extra);
@@ -179,11 +182,14 @@ final class FileTools {
   private ToolSpec list() {
     return new ToolSpec(
         "file_list",
-        "List a directory in the sandbox: each entry's name, type (file, dir, link, other), size in bytes and modification time. At most 1000 entries.",
+        """
+        List a directory in the sandbox: each entry's name, type (file, dir, link, other), size in \
+        bytes, mode (octal), modification time, and a link's target. Hidden entries included, \
+        sorted by name, at most 1000 ('more' says whether there were more).""",
         """
         {"type": "object", "properties": {
           %s,
-          "path": {"type": "string", "default": ".", "description": "Directory inside the sandbox; relative paths are under /home/sandbox."}
+          "path": {"type": "string", "default": ".", "description": "Directory inside the sandbox; relative paths are under the working directory (/home/sandbox)."}
         }, "required": ["sandbox_id"], "additionalProperties": false}"""
             .formatted(SandboxTools.ID_PROPERTY),
         this::doList);
@@ -191,34 +197,30 @@ final class FileTools {
 
   private Reply doList(Args a) {
     Sandbox s = sandboxes.get(a.string("sandbox_id"));
-    ExecOptions o = ExecOptions.defaults().withEnv("PD_PATH", a.string("path", "."));
-    String script =
-        Commands.RESOLVE_PATH
-            + "if [ ! -d \"$P\" ]; then echo \"not a directory: $P\" >&2; exit 2; fi\n"
-            + "cd \"$P\" && pwd && find . -mindepth 1 -maxdepth 1 -printf '%y\\t%s\\t%T@\\t%f\\n' | sort -t \"$(printf '\\t')\" -k4 | head -n 1000";
-    ExecResult r = Commands.script(s.container(), script, o, "file_list needs a directory");
-    String[] lines = r.stdout().split("\n");
+    String path = s.absolute(a.string("path", "."));
+    List<FileEntry> all = s.container().listFiles(path);
     List<Map<String, Object>> entries = new ArrayList<>();
-    for (int i = 1; i < lines.length; i++) {
-      String[] f = lines[i].split("\t", 4);
-      if (f.length < 4) {
-        continue;
-      }
+    for (FileEntry f : all.subList(0, Math.min(all.size(), MAX_ENTRIES))) {
       Map<String, Object> e = Reply.fields();
-      e.put("name", f[3]);
-      e.put("type", switch (f[0]) {
-        case "f" -> "file";
-        case "d" -> "dir";
-        case "l" -> "link";
-        default -> "other";
-      });
-      e.put("size", Long.parseLong(f[1]));
-      e.put("modified", Instant.ofEpochSecond((long) Double.parseDouble(f[2])).toString());
+      e.put("name", f.name());
+      e.put(
+          "type",
+          switch (f.type()) {
+            case FILE -> "file";
+            case DIRECTORY -> "dir";
+            case SYMLINK -> "link";
+            case OTHER -> "other";
+          });
+      e.put("size", f.size());
+      e.put("mode", String.format(Locale.ROOT, "%04o", f.mode()));
+      e.put("modified", f.modified().truncatedTo(ChronoUnit.SECONDS).toString());
+      f.linkTarget().ifPresent(t -> e.put("target", t));
       entries.add(e);
     }
     Map<String, Object> m = Reply.fields();
-    m.put("path", lines[0]);
+    m.put("path", path);
     m.put("entries", entries);
+    m.put("more", all.size() > MAX_ENTRIES);
     return Reply.of(m);
   }
 }

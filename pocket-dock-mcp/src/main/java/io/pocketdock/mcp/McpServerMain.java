@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * messages goes to stdout; diagnostics go to stderr.
  *
  * <p>The CLI's {@code mcp} subcommand calls {@link #run(String[], InputStream, OutputStream,
- * PrintStream)} with its arguments and returns the exit code.
+ * PrintStream)} with its arguments (a {@link PrintStream} such as {@code System.out} is an {@code
+ * OutputStream}) and exits with the code it returns.
  */
 public final class McpServerMain {
   /** The server's name in the MCP handshake. */
@@ -98,7 +99,9 @@ public final class McpServerMain {
       """
       pocket-dock gives you disposable Linux sandboxes (containers on the user's machine) to run \
       code safely. Start with sandbox_create, then sandbox_run for shell commands, python_exec for \
-      Python with state kept between calls, file_write/file_read/file_list for files, and \
-      process_start/process_poll for anything longer than about 50 seconds. Sandboxes have no \
-      network unless the operator allows it, and they are removed when this session ends.""";
+      Python with state kept between calls, session_open/session_send for a shell that keeps cd, \
+      variables and functions, file_write/file_read/file_list for files, and \
+      process_start/process_poll for anything longer than about 50 seconds. sandbox_snapshot saves \
+      a sandbox as an image to start new ones from. Sandboxes have no network unless the operator \
+      allows it, and they are removed when this session ends unless created with persist.""";
 }

@@ -22,6 +22,7 @@ final class PocketDockTools {
     specs.addAll(new ProcessTools(sandboxes).tools());
     specs.addAll(new FileTools(sandboxes).tools());
     specs.addAll(new SessionTools(sandboxes).tools());
+    specs.addAll(new PersistenceTools(sandboxes).tools());
   }
 
   List<ToolSpec> specs() {

@@ -1,45 +1,30 @@
 package io.pocketdock.mcp;
 
+import io.pocketdock.BackgroundProcess;
+import io.pocketdock.BufferedOutput;
 import io.pocketdock.ExecOptions;
 import io.pocketdock.ExecResult;
-import io.pocketdock.PocketDockException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * process_start, process_poll, process_kill: long work that outlives one tool call (MCP clients
- * cut calls off after about a minute), as start-then-poll.
- *
- * <p>Stand-in over run() until the SDK's detached processes land on this branch: the command runs
- * under {@code setsid} with its output in files under {@code /tmp/.pocket-dock/procs/<id>/}, and
- * every process of it carries {@code PD_PROC=<id>} in its environment, which is how poll finds it
- * alive and kill finds all of it (children included).
+ * cut calls off after about a minute), as start-then-poll over the SDK's detached processes. Each
+ * process keeps its output in a ring buffer in the server until a poll takes it.
  */
 final class ProcessTools {
-  private static final String DIR = "D=/tmp/.pocket-dock/procs/$PD_ID\n";
-  private static final String ALIVE =
-      """
-      alive() { for d in /proc/[0-9]*; do
-        if { tr '\\000' '\\n' < "$d/environ"; } 2>/dev/null | grep -qxF "PD_PROC=$PD_ID"; then
-          [ "$1" = list ] && printf '%s ' "${d#/proc/}" || return 0
-        fi; done; [ "$1" = list ]; }
-      """;
+  /** Output kept per stream between two polls; older output is dropped and flagged beyond it. */
+  static final int BUFFER_BYTES = 1 << 20;
+
+  /** Most background processes one client may have running at once (each holds a buffer). */
+  static final int MAX_RUNNING = 32;
 
   private final Sandboxes sandboxes;
-  private final Map<String, BackgroundState> processes = new ConcurrentHashMap<>();
-  private final ScheduledExecutorService timers =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "pocket-dock-mcp-process-timeouts");
-            t.setDaemon(true);
-            return t;
-          });
+  private final Map<String, Tracked> processes = new ConcurrentHashMap<>();
 
   ProcessTools(Sandboxes sandboxes) {
     this.sandboxes = sandboxes;
@@ -49,6 +34,9 @@ final class ProcessTools {
     return List.of(start(), poll(), kill());
   }
 
+  /** One process the model started, under the short id it was given. */
+  record Tracked(String id, Sandbox sandbox, BackgroundProcess process) {}
+
   private ToolSpec start() {
     return new ToolSpec(
         "process_start",
@@ -56,13 +44,14 @@ final class ProcessTools {
         Start a long-running shell command in the background and return a process_id at once. \
         Use it for builds, installs, servers or anything that may take more than about 50 seconds; \
         then call process_poll to read new output and see whether it finished, and process_kill to \
-        stop it. Output is kept in the sandbox, so nothing is lost between polls.""",
+        stop it. Up to 1 MiB of output per stream is kept between polls (older output is dropped \
+        beyond that, and the poll says so).""",
         """
         {"type": "object", "properties": {
           %s,
           "command": {"type": "string", "description": "Shell command line (/bin/sh -c)."},
           "workdir": {"type": "string", "description": "Absolute directory to run in. Default: /home/sandbox."},
-          "timeout_seconds": {"type": "integer", "minimum": 1, "maximum": 86400, "default": 3600, "description": "Kill it (and its children) after this many seconds."}
+          "timeout_seconds": {"type": "integer", "minimum": 1, "maximum": 86400, "default": 3600, "description": "Kill it (and its children) after this many seconds; exit_code is then 124."}
         }, "required": ["sandbox_id", "command"], "additionalProperties": false}"""
             .formatted(SandboxTools.ID_PROPERTY),
         this::doStart);
@@ -70,106 +59,71 @@ final class ProcessTools {
 
   private Reply doStart(Args a) {
     Sandbox s = sandboxes.get(a.string("sandbox_id"));
-    String id = "p-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    long timeout = a.integer("timeout_seconds", 3600, 1, 86400);
+    String command = a.string("command");
+    forgetStale();
+    long running = processes.values().stream().filter(t -> t.process().isRunning()).count();
+    if (running >= MAX_RUNNING) {
+      throw new ToolError(
+          running + " background processes are running, the most allowed",
+          "wait for one to finish (process_poll) or stop one (process_kill)");
+    }
     ExecOptions o =
-        ExecOptions.defaults().withEnv("PD_ID", id).withEnv("PD_CMD", a.string("command"));
+        ExecOptions.defaults()
+            .withTimeout(Duration.ofSeconds(a.integer("timeout_seconds", 3600, 1, 86400)))
+            .withBufferSize(BUFFER_BYTES);
     String workdir = a.optString("workdir");
     if (workdir != null) {
       o = o.withWorkdir(workdir);
     }
-    String script =
-        DIR
-            + "mkdir -p \"$D\" || exit 3\n"
-            + "env -u POCKET_DOCK_RUN PD_PROC=\"$PD_ID\" setsid sh -c"
-            + " 'sh -c \"$PD_CMD\"; echo $? > \"$1/exit\"' pd-proc \"$D\""
-            + " > \"$D/out\" 2> \"$D/err\" < /dev/null &\n";
-    Commands.script(s.container(), script, o, "check the workdir");
-    BackgroundState state = new BackgroundState(id, s);
-    processes.put(id, state);
-    timers.schedule(() -> timeOut(state), timeout, TimeUnit.SECONDS);
+    BackgroundProcess p = s.container().runDetached(command, o);
+    String id = "p-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    processes.put(id, new Tracked(id, s, p));
     Map<String, Object> m = Reply.fields();
     m.put("process_id", id);
     m.put("sandbox_id", s.id());
-    m.put("running", true);
+    m.put("running", p.isRunning());
     return Reply.of(m);
-  }
-
-  private void timeOut(BackgroundState state) {
-    try {
-      if (signal(state, "KILL") > 0) {
-        state.timedOut = true;
-      }
-    } catch (PocketDockException | ToolError e) {
-      // The sandbox is gone: nothing left to kill.
-    }
   }
 
   private ToolSpec poll() {
     return new ToolSpec(
         "process_poll",
         """
-        Read a background process's new output since the last poll and whether it is still running. \
-        Waits up to wait_seconds for it to finish first (so one call can cover a short wait). When \
-        running is false, exit_code is its exit code (124 if killed at its timeout, 128+N if killed \
-        by signal N).""",
+        Read a background process's output since the last poll, and whether it is still running. \
+        Waits up to wait_seconds for progress first: it answers as soon as new output arrives or \
+        the process ends (or, with wait_for_exit, only when it ends). When running is false, \
+        exit_code is its exit code (124 if killed at its timeout, 128+N if killed by signal N).""",
         """
         {"type": "object", "properties": {
           "process_id": {"type": "string", "description": "The id process_start returned."},
-          "wait_seconds": {"type": "integer", "minimum": 0, "maximum": 50, "default": 5, "description": "Wait this long for the process to finish before answering."}
+          "wait_seconds": {"type": "integer", "minimum": 0, "maximum": 50, "default": 5, "description": "Wait up to this long for new output or the end before answering."},
+          "wait_for_exit": {"type": "boolean", "default": false, "description": "Ignore new output while waiting: answer only when the process ends or wait_seconds pass."}
         }, "required": ["process_id"], "additionalProperties": false}""",
         this::doPoll);
   }
 
   private Reply doPoll(Args a) {
-    BackgroundState p = state(a.string("process_id"));
+    Tracked t = tracked(a.string("process_id"));
     long wait = a.integer("wait_seconds", 5, 0, 50);
-    int cap = sandboxes.options().outputCap();
-    synchronized (p) {
-      ExecOptions o =
-          ExecOptions.defaults()
-              .withEnv("PD_ID", p.id)
-              .withEnv("PD_WAIT", Long.toString(wait * 10))
-              .withEnv("PD_OUT", Long.toString(p.out.offset()))
-              .withEnv("PD_ERR", Long.toString(p.err.offset()))
-              .withEnv("PD_MAX", Integer.toString(4 << 20))
-              .withTimeout(Duration.ofSeconds(wait + 30))
-              .withMaxOutput(16L << 20);
-      String script =
-          DIR
-              + ALIVE
-              + "[ -d \"$D\" ] || { echo 'the process output is gone' >&2; exit 2; }\n"
-              + "n=0; while [ ! -f \"$D/exit\" ] && [ $n -lt \"$PD_WAIT\" ] && alive; do sleep 0.1; n=$((n+1)); done\n"
-              + "if [ -f \"$D/exit\" ]; then echo \"exit $(cat \"$D/exit\")\"; elif alive; then echo running; else echo gone; fi\n"
-              + "tail -c +$((PD_OUT + 1)) \"$D/out\" | head -c \"$PD_MAX\" | base64 -w0; echo\n"
-              + "tail -c +$((PD_ERR + 1)) \"$D/err\" | head -c \"$PD_MAX\" | base64 -w0; echo";
-      ExecResult r = Commands.script(p.sandbox.container(), script, o, "the sandbox may have been shut down");
-      String[] lines = r.stdout().split("\n", -1);
-      String status = lines[0].trim();
-      String out = p.out.append(lines.length > 1 ? lines[1] : "");
-      String err = p.err.append(lines.length > 2 ? lines[2] : "");
-      boolean running = status.equals("running");
-      Integer exit = null;
-      if (status.startsWith("exit ")) {
-        exit = Integer.parseInt(status.substring(5).trim());
-      } else if (!running && p.timedOut) {
-        exit = 124;
-      } else if (!running && p.killedBy != 0) {
-        exit = 128 + p.killedBy;
-      }
-      if (p.timedOut && exit != null) {
-        exit = 124;
-      }
-      Clip.Clipped co = Clip.of(out, cap);
-      Clip.Clipped ce = Clip.of(err, cap);
+    boolean untilExit = a.bool("wait_for_exit", false);
+    synchronized (t) {
+      Progress.await(t, Duration.ofSeconds(wait), untilExit);
+      // Read after checking: once ended, the buffer holds everything the process wrote.
+      boolean running = t.process().isRunning();
+      BufferedOutput out = t.process().read();
+      Optional<ExecResult> end = running ? Optional.empty() : t.process().waitFor(Duration.ZERO);
+      int cap = sandboxes.options().outputCap();
+      Clip.Clipped co = Clip.of(out.stdout(), cap);
+      Clip.Clipped ce = Clip.of(out.stderr(), cap);
       Map<String, Object> m = Reply.fields();
-      m.put("process_id", p.id);
+      m.put("process_id", t.id());
       m.put("running", running);
-      m.put("exit_code", exit);
-      m.put("timed_out", p.timedOut);
+      m.put("exit_code", end.map(ExecResult::exitCode).orElse(null));
+      m.put("timed_out", end.map(ExecResult::timedOut).orElse(false));
       m.put("stdout", co.text());
       m.put("stderr", ce.text());
       m.put("truncated", co.cut() || ce.cut());
+      m.put("buffer_overflowed", t.process().bufferOverflowed());
       m.put("output_cap_bytes", cap);
       return Reply.of(m);
     }
@@ -178,64 +132,44 @@ final class ProcessTools {
   private ToolSpec kill() {
     return new ToolSpec(
         "process_kill",
-        "Send a signal to a background process and all its children (TERM by default; KILL if it does not stop). Poll afterwards to read its last output.",
+        """
+        Send a signal to a background process and every process it started (TERM by default; \
+        KILL if it does not stop). Waits up to 2 seconds for it to end and says whether it did; \
+        poll afterwards to read its last output.""",
         """
         {"type": "object", "properties": {
           "process_id": {"type": "string", "description": "The id process_start returned."},
           "signal": {"type": "string", "enum": ["TERM", "KILL", "INT", "HUP"], "default": "TERM"}
         }, "required": ["process_id"], "additionalProperties": false}""",
         a -> {
-          BackgroundState p = state(a.string("process_id"));
-          String sig = a.string("signal", "TERM");
-          int number =
-              switch (sig) {
-                case "TERM" -> 15;
-                case "KILL" -> 9;
-                case "INT" -> 2;
-                case "HUP" -> 1;
-                default -> throw new ToolError("signal must be TERM, KILL, INT or HUP");
-              };
-          int n = signal(p, sig);
-          if (n > 0) {
-            p.killedBy = number;
+          Tracked t = tracked(a.string("process_id"));
+          String signal = a.string("signal", "TERM");
+          if (!List.of("TERM", "KILL", "INT", "HUP").contains(signal)) {
+            throw new ToolError("signal must be TERM, KILL, INT or HUP");
           }
+          t.process().kill(signal);
+          Optional<ExecResult> end = t.process().waitFor(Duration.ofSeconds(2));
           Map<String, Object> m = Reply.fields();
-          m.put("process_id", p.id);
-          m.put("signalled_processes", n);
+          m.put("process_id", t.id());
+          m.put("signal", signal);
+          m.put("running", end.isEmpty());
+          m.put("exit_code", end.map(ExecResult::exitCode).orElse(null));
           return Reply.of(m);
         });
   }
 
-  private int signal(BackgroundState p, String sig) {
-    ExecOptions o = ExecOptions.defaults().withEnv("PD_ID", p.id).withEnv("PD_SIG", sig);
-    String script =
-        ALIVE + "found=$(alive list); [ -z \"$found\" ] && { echo 0; exit 0; }\n"
-            + "kill -s \"$PD_SIG\" $found 2>/dev/null; echo $found | wc -w";
-    ExecResult r = Commands.script(p.sandbox.container(), script, o, "");
-    return Integer.parseInt(r.stdout().trim());
-  }
-
-  private BackgroundState state(String id) {
-    BackgroundState p = processes.get(id);
-    if (p == null) {
+  private Tracked tracked(String id) {
+    Tracked t = processes.get(id);
+    if (t == null) {
       throw new ToolError("no background process '" + id + "'", "process_start returns the id");
     }
-    sandboxes.get(p.sandbox.id());
-    return p;
+    sandboxes.get(t.sandbox().id());
+    return t;
   }
 
-  /** What the server remembers of one background process: where the last poll stopped reading. */
-  private static final class BackgroundState {
-    final String id;
-    final Sandbox sandbox;
-    final Utf8Cursor out = new Utf8Cursor();
-    final Utf8Cursor err = new Utf8Cursor();
-    volatile boolean timedOut;
-    volatile int killedBy;
-
-    BackgroundState(String id, Sandbox sandbox) {
-      this.id = id;
-      this.sandbox = sandbox;
-    }
+  /** Drops processes whose sandbox was shut down: they ended with it, and nobody can poll them. */
+  private void forgetStale() {
+    List<Sandbox> held = sandboxes.all();
+    processes.values().removeIf(t -> !held.contains(t.sandbox()));
   }
 }

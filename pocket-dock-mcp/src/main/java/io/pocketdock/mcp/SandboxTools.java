@@ -4,6 +4,8 @@ import io.pocketdock.ContainerInfo;
 import io.pocketdock.ContainerSpec;
 import io.pocketdock.ExecOptions;
 import io.pocketdock.ExecResult;
+import io.pocketdock.ImageNotFoundException;
+import io.pocketdock.VolumeMount;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +35,7 @@ final class SandboxTools {
         Commands run as the non-root user 'sandbox' in /home/sandbox. The sandbox has no network \
         unless you ask for one and the operator allows it. It is removed when this session ends \
         unless persist is true. Reuse one sandbox for related work; there is a limit on how many \
-        you may hold at once.""",
+        you may hold at once. The answer lists host directories the operator mounted (volumes).""",
         """
         {"type": "object", "properties": {
           "profile": {"type": "string", "default": "minimal",
@@ -41,8 +43,10 @@ final class SandboxTools {
           "memory": {"type": "string", "description": "Memory cap such as '256m' or '2g'. Default: the server's (usually 1g)."},
           "cpu_percent": {"type": "integer", "minimum": 1, "description": "CPU cap in percent of one core: 50 = half a core, 200 = two cores. Default: no cap."},
           "network": {"type": "boolean", "default": false, "description": "Give the sandbox network access (refused unless the server was started with --allow-network)."},
-          "persist": {"type": "boolean", "default": false, "description": "Keep the sandbox, stopped, when this session ends, instead of removing it."}
-        }, "additionalProperties": false}""",
+          "persist": {"type": "boolean", "default": false, "description": "Keep the sandbox, stopped, when this session ends, instead of removing it; a later session can take it up with sandbox_resume."},
+          %s
+        }, "additionalProperties": false}"""
+            .formatted(PersistenceTools.SNAPSHOT_PROPERTY),
         this::doCreate);
   }
 
@@ -62,7 +66,16 @@ final class SandboxTools {
             .cpuPercent(cpu == null ? null : Math.toIntExact(cpu))
             .network(network)
             .persist(a.bool("persist", false));
-    Sandbox s = sandboxes.create(b, profile, network);
+    String snapshot = a.optString("snapshot");
+    Sandbox s;
+    try {
+      s = sandboxes.create(b, profile, network, snapshot == null ? null : PersistenceTools.image(snapshot));
+    } catch (ImageNotFoundException e) {
+      if (snapshot == null) {
+        throw e;
+      }
+      throw new ToolError("no snapshot named '" + snapshot + "'", "sandbox_snapshot saves one");
+    }
     ContainerSpec spec = s.container().spec();
     Map<String, Object> m = Reply.fields();
     m.put("sandbox_id", s.id());
@@ -73,9 +86,19 @@ final class SandboxTools {
     m.put("network", network);
     m.put("persist", spec.persist());
     m.put("user", "sandbox");
-    m.put("workdir", "/home/sandbox");
+    m.put("workdir", s.workdir());
+    m.put("volumes", volumes(spec.volumes()));
     m.put("sandboxes_left", sandboxes.remaining());
     return Reply.of(m);
+  }
+
+  /** Mounts as the model sees them: where, and whether it may write; never the host path. */
+  static List<String> volumes(List<VolumeMount> mounts) {
+    List<String> out = new ArrayList<>();
+    for (VolumeMount v : mounts) {
+      out.add(v.container() + (v.readOnly() ? " (read-only)" : " (read-write)"));
+    }
+    return out;
   }
 
   private ToolSpec run() {
@@ -151,7 +174,10 @@ final class SandboxTools {
   private ToolSpec list() {
     return new ToolSpec(
         "sandbox_list",
-        "List the sandboxes of this session (only the ones this server created for you), with how many more you may create.",
+        """
+        List the sandboxes of this session (only the ones this server created or resumed for you), \
+        how many more you may create, and earlier_sandboxes: persistent sandboxes left by earlier \
+        sessions, which sandbox_resume takes up again.""",
         """
         {"type": "object", "properties": {}, "additionalProperties": false}""",
         a -> {
@@ -160,14 +186,25 @@ final class SandboxTools {
             Map<String, Object> m = Reply.fields();
             m.put("sandbox_id", s.id());
             m.put("profile", s.profile());
+            m.put("image", s.container().spec().imageReference());
             m.put("network", s.network());
             m.put("persist", s.container().spec().persist());
             m.put("created_at", s.createdAt().toString());
             out.add(m);
           }
+          List<Map<String, Object>> earlier = new ArrayList<>();
+          for (EarlierSandboxes.Found f : sandboxes.earlier()) {
+            Map<String, Object> m = Reply.fields();
+            m.put("sandbox_id", f.id());
+            m.put("status", f.status());
+            m.put("image", f.image());
+            m.put("created_at", f.created().toString());
+            earlier.add(m);
+          }
           Map<String, Object> m = Reply.fields();
           m.put("sandboxes", out);
           m.put("sandboxes_left", sandboxes.remaining());
+          m.put("earlier_sandboxes", earlier);
           return Reply.of(m);
         });
   }

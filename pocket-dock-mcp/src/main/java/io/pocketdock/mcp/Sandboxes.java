@@ -21,10 +21,17 @@ import org.jspecify.annotations.Nullable;
  * The sandboxes this server created for its client, and nothing else: tools cannot reach other
  * containers on the engine. Enforces the per-client limit and labels each sandbox with the
  * server's id. {@link #close()} (the client disconnected) removes them, stopping persistent ones.
+ * Persistent sandboxes of earlier runs join only through {@link #resume}.
  */
 final class Sandboxes implements AutoCloseable {
   /** The label on every sandbox this server creates; its value is the server's id. */
   static final String SERVER_LABEL = "io.pocketdock.mcp.server";
+
+  /**
+   * The label on every sandbox any run of the server creates, so a later run can find the
+   * persistent ones (the server label changes with every run).
+   */
+  static final String MANAGED_LABEL = "io.pocketdock.mcp.managed";
 
   private static final long CLOSE_WAIT_SECONDS = 30;
 
@@ -49,8 +56,51 @@ final class Sandboxes implements AutoCloseable {
     return options;
   }
 
-  /** Creates a sandbox within the limit; the builder carries what the model asked for. */
-  synchronized Sandbox create(ContainerSpec.Builder builder, String profile, boolean network) {
+  /**
+   * Creates a sandbox within the limit; the builder carries what the model asked for, this adds
+   * the labels and the operator's volumes. {@code image} (a snapshot) replaces the operator's
+   * {@code --image} and the profile's image when given.
+   */
+  synchronized Sandbox create(
+      ContainerSpec.Builder builder, String profile, boolean network, @Nullable String image) {
+    checkRoom();
+    Map<String, String> labels = new LinkedHashMap<>(options.labels());
+    labels.put(SERVER_LABEL, serverId);
+    labels.put(MANAGED_LABEL, "true");
+    ContainerSpec spec =
+        builder
+            .labels(labels)
+            .image(image != null ? image : options.image())
+            .volumes(options.volumes())
+            .build();
+    Container container = dock.get().create(spec);
+    Sandbox sandbox = new Sandbox(container, profile, network);
+    byId.put(sandbox.id(), sandbox);
+    return sandbox;
+  }
+
+  /**
+   * Starts a persistent sandbox an earlier run of this server left stopped, and holds it like one
+   * created here (within the limit; stopped again when the client disconnects).
+   */
+  synchronized Sandbox resume(String id) {
+    if (byId.containsKey(id)) {
+      throw new ToolError("sandbox '" + id + "' is already in this session", "use it directly");
+    }
+    checkRoom();
+    Container container = EarlierSandboxes.resume(dock.get(), options, id);
+    boolean network = Boolean.TRUE.equals(container.spec().network());
+    Sandbox sandbox = new Sandbox(container, container.spec().profile(), network);
+    byId.put(sandbox.id(), sandbox);
+    return sandbox;
+  }
+
+  /** Persistent sandboxes of earlier runs that {@link #resume} can take up. */
+  List<EarlierSandboxes.Found> earlier() {
+    return EarlierSandboxes.find(dock.get(), options, byId.keySet());
+  }
+
+  private void checkRoom() {
     if (closed) {
       throw new ToolError("the server is shutting down");
     }
@@ -59,13 +109,6 @@ final class Sandboxes implements AutoCloseable {
           "this session already holds " + byId.size() + " sandboxes, the most allowed",
           "shut one down with sandbox_shutdown (sandbox_list shows them), or reuse one");
     }
-    Map<String, String> labels = new LinkedHashMap<>(options.labels());
-    labels.put(SERVER_LABEL, serverId);
-    ContainerSpec spec = builder.labels(labels).image(options.image()).build();
-    Container container = dock.get().create(spec);
-    Sandbox sandbox = new Sandbox(container, profile, network);
-    byId.put(sandbox.id(), sandbox);
-    return sandbox;
   }
 
   /** The sandbox with this id, if this server created it and it is still up. */

@@ -1,8 +1,12 @@
 package io.pocketdock.mcp;
 
 import io.pocketdock.ByteSize;
+import io.pocketdock.VolumeMount;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -16,7 +20,9 @@ import org.jspecify.annotations.Nullable;
  * @param outputCap bytes of each output stream returned to the model (head and tail kept)
  * @param memory the memory cap of sandboxes that ask for none
  * @param image an image every sandbox runs instead of its profile's, or {@code null}
- * @param labels extra labels on every sandbox (e.g. to find them from outside)
+ * @param labels extra labels on every sandbox (e.g. to find them from outside); they also scope
+ *     which persistent sandboxes of earlier runs this server offers to resume
+ * @param volumes host directories mounted into every sandbox; the only host paths a model reaches
  * @param help whether to print usage and exit
  */
 record ServerOptions(
@@ -27,6 +33,7 @@ record ServerOptions(
     String memory,
     @Nullable String image,
     Map<String, String> labels,
+    List<VolumeMount> volumes,
     boolean help) {
 
   static final String USAGE =
@@ -41,10 +48,14 @@ record ServerOptions(
         --memory SIZE         memory cap of each sandbox unless the model asks less (default 1g)
         --image REF           run this image for every sandbox instead of the profile's
         --label KEY=VALUE     extra label on every sandbox (repeatable)
+        -v, --volume HOST:CONTAINER[:ro]
+                              mount a host directory into every sandbox (repeatable);
+                              the model cannot add host paths of its own
         --help                print this help""";
 
   ServerOptions {
     labels = Map.copyOf(labels);
+    volumes = List.copyOf(volumes);
   }
 
   /**
@@ -60,6 +71,7 @@ record ServerOptions(
     String memory = "1g";
     String image = null;
     Map<String, String> labels = new LinkedHashMap<>();
+    List<VolumeMount> volumes = new ArrayList<>();
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -78,11 +90,21 @@ record ServerOptions(
           }
           labels.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
+        case "--volume", "-v" -> volumes.add(volume(value(args, ++i, a)));
         case "--help", "-h" -> help = true;
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }
     }
-    return new ServerOptions(socket, max, network, cap, memory, image, labels, help);
+    return new ServerOptions(socket, max, network, cap, memory, image, labels, volumes, help);
+  }
+
+  /** Parses one volume and checks its host path now, so a typo stops the server at start. */
+  private static VolumeMount volume(String text) {
+    VolumeMount v = VolumeMount.parse(text);
+    if (!Files.exists(v.host())) {
+      throw new IllegalArgumentException("--volume host path does not exist: " + v.host());
+    }
+    return v;
   }
 
   private static String value(String[] args, int i, String option) {

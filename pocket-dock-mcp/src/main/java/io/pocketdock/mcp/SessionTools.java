@@ -1,7 +1,9 @@
 package io.pocketdock.mcp;
 
-import io.pocketdock.ExecOptions;
 import io.pocketdock.ExecResult;
+import io.pocketdock.PocketDockException;
+import io.pocketdock.Session;
+import io.pocketdock.SessionClosedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,17 +11,18 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * session_open, session_send, session_close: a shell whose working directory and exported
- * variables carry over from one command to the next.
- *
- * <p>Stand-in over run() until the SDK's sessions land on this branch: each command runs in a new
- * shell that restores the previous directory and exported variables from files under {@code
- * /tmp/.pocket-dock/sessions/<id>/} and saves them afterwards. Shell functions, aliases and
- * non-exported variables do not carry over, and {@code exit} skips the save.
+ * session_open, session_send, session_close: a long-lived shell per session (the SDK's {@link
+ * Session}), so the working directory, variables and shell functions carry over like in a
+ * terminal.
  */
 final class SessionTools {
+  /** Most sessions one client may hold open at once (each holds a connection and a shell). */
+  static final int MAX_SESSIONS = 16;
+
+  private static final Duration PWD_TIMEOUT = Duration.ofSeconds(5);
+
   private final Sandboxes sandboxes;
-  private final Map<String, Sandbox> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Open> sessions = new ConcurrentHashMap<>();
 
   SessionTools(Sandboxes sandboxes) {
     this.sandboxes = sandboxes;
@@ -29,13 +32,17 @@ final class SessionTools {
     return List.of(open(), send(), close());
   }
 
+  /** One open session and the sandbox it runs in. */
+  private record Open(Sandbox sandbox, Session session) {}
+
   private ToolSpec open() {
     return new ToolSpec(
         "session_open",
         """
-        Open a shell session in a sandbox and return its session_id. Commands sent with \
-        session_send run one after another in it: 'cd' and exported variables carry over, as in a \
-        terminal.""",
+        Open a shell session (bash) in a sandbox and return its session_id. Commands sent with \
+        session_send run one after another in the same shell: cd, variables and functions carry \
+        over, as in a terminal. There is no terminal and stdin is empty, so interactive programs \
+        (vim, prompts) do not work.""",
         """
         {"type": "object", "properties": {
           %s,
@@ -44,19 +51,31 @@ final class SessionTools {
             .formatted(SandboxTools.ID_PROPERTY),
         a -> {
           Sandbox s = sandboxes.get(a.string("sandbox_id"));
-          String id = "s-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-          ExecOptions o = ExecOptions.defaults().withEnv("PD_ID", id);
-          String workdir = a.optString("workdir");
-          if (workdir != null) {
-            o = o.withWorkdir(workdir);
+          sessions.values().removeIf(o -> !o.session().isOpen());
+          if (sessions.size() >= MAX_SESSIONS) {
+            throw new ToolError(
+                sessions.size() + " sessions are open, the most allowed",
+                "close one with session_close, or reuse one");
           }
-          String script =
-              "S=/tmp/.pocket-dock/sessions/$PD_ID; mkdir -p \"$S\" && pwd > \"$S/cwd\" && : > \"$S/env\"";
-          Commands.script(s.container(), script, o, "check the workdir");
-          sessions.put(id, s);
+          String workdir = a.optString("workdir");
+          Session session = s.container().session();
+          String id = "s-" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+          try {
+            if (workdir != null) {
+              ExecResult cd = session.sendAndWait("cd -- " + quote(workdir), PWD_TIMEOUT);
+              if (cd.exitCode() != 0) {
+                throw new ToolError("cannot start in " + workdir + ": " + cd.stderr().strip(), "check the workdir");
+              }
+            }
+          } catch (ToolError | PocketDockException e) {
+            session.close();
+            throw e;
+          }
+          sessions.put(id, new Open(s, session));
           Map<String, Object> m = Reply.fields();
           m.put("session_id", id);
           m.put("sandbox_id", s.id());
+          m.put("cwd", cwd(session));
           return Reply.of(m);
         });
   }
@@ -66,64 +85,51 @@ final class SessionTools {
         "session_send",
         """
         Run a command in a shell session and wait for it. Returns exit_code (the command's own), \
-        stdout, stderr, timed_out, truncated, and cwd: the session's directory afterwards.""",
+        stdout, stderr, timed_out, truncated, cwd (the session's directory afterwards), and \
+        background_output: what earlier background jobs ('cmd &') printed since. On timeout the \
+        command is interrupted and the session stays usable. 'exit' ends the session.""",
         """
         {"type": "object", "properties": {
           "session_id": {"type": "string", "description": "The id session_open returned."},
-          "command": {"type": "string", "description": "Shell command line."},
-          "timeout_seconds": {"type": "integer", "minimum": 1, "maximum": 600, "default": 30, "description": "Kill the command after this many seconds."}
+          "command": {"type": "string", "description": "Shell command line; may span many lines."},
+          "timeout_seconds": {"type": "integer", "minimum": 1, "maximum": 600, "default": 30, "description": "Interrupt the command after this many seconds."}
         }, "required": ["session_id", "command"], "additionalProperties": false}""",
         a -> {
           String id = a.string("session_id");
-          Sandbox s = session(id);
-          ExecOptions o =
-              ExecOptions.defaults()
-                  .withEnv("PD_ID", id)
-                  .withEnv("PD_CMD", a.string("command"))
-                  .withTimeout(Duration.ofSeconds(a.integer("timeout_seconds", 30, 1, 600)))
-                  .withMaxOutput(8L << 20);
-          String marker = "PD-CWD-" + UUID.randomUUID();
-          String script =
-              "S=/tmp/.pocket-dock/sessions/$PD_ID; C=\"$PD_CMD\"; T=\"$POCKET_DOCK_RUN\"\n"
-                  + "[ -d \"$S\" ] || { echo 'session state is gone' >&2; exit 125; }\n"
-                  + ". \"$S/env\"; export POCKET_DOCK_RUN=\"$T\"\n"
-                  + "cd \"$(cat \"$S/cwd\")\" 2>/dev/null || cd\n"
-                  + "eval \"$C\"\n"
-                  + "rc=$?; pwd > \"$S/cwd\"; export -p | grep -v '^export \\(POCKET_DOCK_RUN\\|PD_ID\\|PD_CMD\\)=' > \"$S/env\"\n"
-                  + "printf '\\n" + marker + "%s' \"$(pwd)\" >&2; exit $rc";
-          ExecResult r = s.container().run(script, o);
-          String err = r.stderr();
-          String cwd = null;
-          int at = err.lastIndexOf("\n" + marker);
-          if (at >= 0) {
-            cwd = err.substring(at + marker.length() + 1);
-            err = err.substring(0, at);
+          Open o = session(id);
+          String command = a.string("command");
+          Duration timeout = Duration.ofSeconds(a.integer("timeout_seconds", 30, 1, 600));
+          try {
+            ExecResult r = o.session().sendAndWait(command, timeout);
+            int cap = sandboxes.options().outputCap();
+            Map<String, Object> m = Reply.exec(r, cap);
+            boolean open = o.session().isOpen(); // a command stuck in the shell itself closes it
+            m.put("cwd", open ? cwd(o.session()) : null);
+            m.put("background_output", open ? Clip.of(o.session().read(), cap).text() : "");
+            return Reply.of(m);
+          } catch (SessionClosedException e) {
+            sessions.remove(id);
+            o.session().close();
+            throw new ToolError(
+                "session " + id + " closed: " + o.session().closedReason().orElse(e.getMessage()),
+                "open a new one with session_open; its directory and variables start fresh");
           }
-          ExecResult cleaned =
-              new ExecResult(r.exitCode(), r.stdout(), err, r.durationMs(), r.timedOut(), r.truncated());
-          Map<String, Object> m = Reply.exec(cleaned, sandboxes.options().outputCap());
-          m.put("cwd", cwd);
-          return Reply.of(m);
         });
   }
 
   private ToolSpec close() {
     return new ToolSpec(
         "session_close",
-        "Close a shell session. Its sandbox and files stay.",
+        "Close a shell session and end every process it started. Its sandbox and files stay.",
         """
         {"type": "object", "properties": {
           "session_id": {"type": "string", "description": "The id session_open returned."}
         }, "required": ["session_id"], "additionalProperties": false}""",
         a -> {
           String id = a.string("session_id");
-          Sandbox s = session(id);
+          Open o = session(id);
           sessions.remove(id);
-          Commands.script(
-              s.container(),
-              "rm -rf \"/tmp/.pocket-dock/sessions/$PD_ID\"",
-              ExecOptions.defaults().withEnv("PD_ID", id),
-              "");
+          o.session().close();
           Map<String, Object> m = Reply.fields();
           m.put("session_id", id);
           m.put("closed", true);
@@ -131,11 +137,25 @@ final class SessionTools {
         });
   }
 
-  private Sandbox session(String id) {
-    Sandbox s = sessions.get(id);
-    if (s == null) {
+  private Open session(String id) {
+    Open o = sessions.get(id);
+    if (o == null) {
       throw new ToolError("no open session '" + id + "'", "session_open returns a session_id");
     }
-    return sandboxes.get(s.id());
+    sandboxes.get(o.sandbox().id());
+    return o;
+  }
+
+  /**
+   * The session's directory, asked with a second command (cheap: the shell is already there);
+   * {@code command} skips a function the model may have named pwd.
+   */
+  private static String cwd(Session session) {
+    return session.sendAndWait("command pwd", PWD_TIMEOUT).stdout().strip();
+  }
+
+  /** Single-quotes {@code s} for the shell. */
+  static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
   }
 }

@@ -35,11 +35,51 @@ class ServerOptionsTest {
   }
 
   @Test
+  void parse_volumes_areParsedAndTheirHostPathsChecked(@org.junit.jupiter.api.io.TempDir Path dir) {
+    ServerOptions o = ServerOptions.parse("--volume", dir + ":/data:ro", "-v", dir + ":/work");
+    assertThat(o.volumes()).hasSize(2);
+    assertThat(o.volumes().get(0).readOnly()).isTrue();
+    assertThat(o.volumes().get(0).container()).isEqualTo("/data");
+    assertThat(o.volumes().get(1).readOnly()).isFalse();
+    assertThat(ServerOptions.parse().volumes()).isEmpty();
+    assertThatThrownBy(() -> ServerOptions.parse("--volume", dir.resolve("missing") + ":/data"))
+        .hasMessageContaining("does not exist");
+    assertThatThrownBy(() -> ServerOptions.parse("--volume", dir + ":relative"))
+        .hasMessageContaining("absolute");
+    assertThatThrownBy(() -> ServerOptions.parse("--volume", dir + ":/data:rx"))
+        .hasMessageContaining("ro or rw");
+  }
+
+  @Test
   void parse_badInput_failsWithAMessageForTheOperator() {
     assertThatThrownBy(() -> ServerOptions.parse("--max-sandboxes", "0")).hasMessageContaining("between 1");
     assertThatThrownBy(() -> ServerOptions.parse("--max-sandboxes")).hasMessageContaining("needs a value");
     assertThatThrownBy(() -> ServerOptions.parse("--label", "novalue")).hasMessageContaining("KEY=VALUE");
     assertThatThrownBy(() -> ServerOptions.parse("--nope")).hasMessageContaining("unknown option");
+  }
+
+  @Test
+  void run_help_exitsZeroWithUsageOnStderr() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code =
+        McpServerMain.run(
+            new String[] {"--help"}, java.io.InputStream.nullInputStream(), new java.io.PrintStream(out),
+            new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(code).isZero();
+    assertThat(out.size()).isZero();
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("--volume");
+  }
+
+  @Test
+  void run_badVolume_exitsTwoBeforeTouchingAnEngine() {
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code =
+        McpServerMain.run(
+            new String[] {"--socket", "/nonexistent.sock", "--volume", "nope"}, java.io.InputStream.nullInputStream(),
+            new java.io.ByteArrayOutputStream(), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("not a volume: 'nope'");
   }
 
   @Test

@@ -5,9 +5,10 @@ import io.pocketdock.ExecOptions;
 import io.pocketdock.ExecResult;
 import io.pocketdock.Interpreter;
 import io.pocketdock.InterpreterResult;
+import io.pocketdock.PocketDockException;
+import io.pocketdock.WriteOptions;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.ai.tool.annotation.ToolParam;
 
@@ -56,23 +57,23 @@ public final class SandboxToolset {
   public String writeFile(
       @ToolParam(description = "path of the file in the sandbox") String path,
       @ToolParam(description = "the file's content") String content) {
-    // Stand-in over run() until the SDK's file API lands: content travels base64 in the environment.
     byte[] data = content.getBytes(StandardCharsets.UTF_8);
-    if (data.length > 96 * 1024) {
-      return "error: content is larger than 96 KiB; write it in parts or generate it with a command";
+    try {
+      container.writeFile(path, data, WriteOptions.defaults().withCreateParents(true));
+      return "wrote " + data.length + " bytes to " + path;
+    } catch (PocketDockException e) {
+      return "error: " + e.getMessage();
     }
-    ExecResult r =
-        container.run(
-            "mkdir -p -- \"$(dirname -- \"$PD_PATH\")\" && printf %s \"$PD_DATA\" | base64 -d > \"$PD_PATH\"",
-            ExecOptions.defaults().withEnv("PD_PATH", path).withEnv("PD_DATA", Base64.getEncoder().encodeToString(data)));
-    return r.exitCode() == 0 ? "wrote " + data.length + " bytes to " + path : "error: " + r.stderr().strip();
   }
 
   /** Reads a text file from the sandbox. */
   @Tool(name = "read_file", description = "Read a text file from the sandbox. Relative paths are under /home/sandbox.")
   public String readFile(@ToolParam(description = "path of the file in the sandbox") String path) {
-    ExecResult r = container.run("cat -- \"$PD_PATH\"", ExecOptions.defaults().withEnv("PD_PATH", path));
-    return r.exitCode() == 0 ? clip(r.stdout()) : "error: " + r.stderr().strip();
+    try {
+      return clip(container.readText(path));
+    } catch (PocketDockException e) {
+      return "error: " + e.getMessage();
+    }
   }
 
   private static String clip(String s) {

@@ -43,8 +43,10 @@ class PocketDockToolCallbackProviderIT {
           .contains("exit code: 3", "hi");
       tools.get("run_python").call("{\"code\": \"x = 6 * 7\"}");
       assertThat(tools.get("run_python").call("{\"code\": \"x\"}")).contains("42");
-      tools.get("write_file").call("{\"path\": \"a/b.txt\", \"content\": \"hello\"}");
+      assertThat(tools.get("write_file").call("{\"path\": \"a/b.txt\", \"content\": \"hello\"}")).contains("wrote 5 bytes");
       assertThat(tools.get("read_file").call("{\"path\": \"a/b.txt\"}")).contains("hello");
+      assertThat(tools.get("read_file").call("{\"path\": \"nope.txt\"}")).contains("error:", "nope.txt");
+      assertThat(box.readText("/home/sandbox/a/b.txt")).isEqualTo("hello");
     }
   }
 }
