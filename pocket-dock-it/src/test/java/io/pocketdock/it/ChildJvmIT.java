@@ -33,6 +33,42 @@ class ChildJvmIT {
   }
 
   @EngineTest
+  void stream_oneGibOfOutput_iteratedInSmallHeapResultCapped(TestEngine engine) throws Exception {
+    try (ChildJvm child = flood(engine, "stream")) {
+      assertThat(child.await("exit")).isEqualTo("0");
+      assertThat(Long.parseLong(child.await("streamed"))).isEqualTo(ONE_GIB);
+      assertThat(child.await("truncated")).isEqualTo("true");
+      assertThat(Long.parseLong(child.await("kept"))).isEqualTo(10L << 20);
+      System.out.println("[" + engine.kind().id() + "] 1 GiB stream took " + child.await("durationMs") + " ms");
+      assertThat(child.waitFor(60)).isZero();
+    }
+  }
+
+  @EngineTest
+  void detached_oneGibOfOutput_ringKeepsOnlyItsSizeInSmallHeap(TestEngine engine) throws Exception {
+    try (ChildJvm child = flood(engine, "detached")) {
+      assertThat(child.await("exit")).isEqualTo("0");
+      assertThat(child.await("truncated")).isEqualTo("true");
+      // The ring holds 1 MiB per stream: the tail of stdout plus stderr's "done".
+      assertThat(Long.parseLong(child.await("kept"))).isLessThanOrEqualTo(2L << 20);
+      System.out.println("[" + engine.kind().id() + "] 1 GiB detached took " + child.await("durationMs") + " ms");
+      assertThat(child.waitFor(60)).isZero();
+    }
+  }
+
+  private static ChildJvm flood(TestEngine engine, String mode) throws Exception {
+    return ChildJvm.start(
+        FloodMain.class,
+        List.of("-Xmx64m", "-XX:+ExitOnOutOfMemoryError"),
+        List.of(
+            engine.socket().toString(),
+            TestImages.BUSYBOX,
+            Long.toString(ONE_GIB),
+            TestEngine.RUN_ID,
+            mode));
+  }
+
+  @EngineTest
   void creatorKilledHard_nextStartReapsItsEphemeralSandboxesOnly(TestEngine engine) throws Exception {
     List<String> ephemeral;
     String persistent;

@@ -3,9 +3,14 @@ package io.pocketdock.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.pocketdock.BackgroundProcess;
 import io.pocketdock.Container;
 import io.pocketdock.ExecOptions;
 import io.pocketdock.ExecResult;
+import io.pocketdock.ExecStream;
+import io.pocketdock.Session;
+import io.pocketdock.StdStream;
+import io.pocketdock.StreamChunk;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,12 +74,42 @@ class StressIT {
           (box, token) -> {
             assertThat(box.info().running()).isTrue();
             assertThat(box.info().protections().nonRoot()).isTrue();
+          },
+          "stream",
+          (box, token) -> {
+            try (ExecStream stream = box.stream("echo " + token + "; echo " + token + " >&2")) {
+              StringBuilder out = new StringBuilder();
+              for (StreamChunk c : stream) {
+                if (c.stream() == StdStream.STDOUT) {
+                  out.append(c.data());
+                }
+              }
+              assertThat(out).hasToString(token + "\n");
+              assertThat(stream.result().exitCode()).isZero();
+            }
+          },
+          "detach",
+          (box, token) -> {
+            BackgroundProcess p = box.runDetached("echo " + token);
+            assertThat(p.waitFor().stdout()).isEqualTo(token + "\n");
+          },
+          "files",
+          (box, token) -> {
+            box.writeFile("/tmp/" + token, token);
+            assertThat(box.readText("/tmp/" + token)).isEqualTo(token);
+          },
+          "session",
+          (box, token) -> {
+            try (Session session = box.session()) {
+              session.sendAndWait("X=" + token);
+              assertThat(session.sendAndWait("echo $X").stdout()).isEqualTo(token + "\n");
+            }
           });
 
   /** Weighted: info is costly (two stats samples), so it is rare. */
   private static final List<String> MIX =
       List.of("run", "run", "run", "run-stderr-exit", "run-stderr-exit", "async-run", "async-run",
-          "run-capped", "info");
+          "run-capped", "info", "stream", "stream", "detach", "detach", "files", "files", "session");
 
   @EngineTest
   void mixedOperations_50threadsOver5Sandboxes_allCorrectNoDeadlock(TestEngine engine) {

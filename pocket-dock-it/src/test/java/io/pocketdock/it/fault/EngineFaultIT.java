@@ -3,13 +3,18 @@ package io.pocketdock.it.fault;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pocketdock.BackgroundProcess;
 import io.pocketdock.Container;
 import io.pocketdock.ContainerNotRunningException;
 import io.pocketdock.EngineCommunicationException;
 import io.pocketdock.EngineConnectionException;
 import io.pocketdock.EngineException;
+import io.pocketdock.ExecOptions;
 import io.pocketdock.ExecResult;
+import io.pocketdock.ExecStream;
+import io.pocketdock.StreamChunk;
 import io.pocketdock.PocketDock;
+import java.time.Duration;
 
 /**
  * The engine process dies (SIGKILL) and comes back, on a private engine per test: callers get
@@ -46,6 +51,49 @@ class EngineFaultIT extends EngineFaultTestBase {
     // A new PocketDock connects to the restarted engine.
     try (PocketDock again = engine.connect(); Container c = again.create(engine.spec().build())) {
       assertThat(c.run("echo new").exitCode()).isZero();
+    }
+  }
+
+  @PrivateEngineTest
+  void stream_engineKilled_typedErrorThenWorksAfterRestart(PrivateEngine engine) throws Exception {
+    try (PocketDock dock = engine.connect()) {
+      Container box = dock.create(engine.spec().build());
+      EngineException error =
+          crashDuring(
+              engine,
+              () -> {
+                try (ExecStream s =
+                    box.stream(
+                        "echo first; sleep 60; echo never",
+                        ExecOptions.defaults().withTimeout(Duration.ofSeconds(90)))) {
+                  for (StreamChunk chunk : s) {
+                    assertThat(chunk.data()).doesNotContain("never");
+                  }
+                  return s.result();
+                }
+              });
+      assertThat(error).isInstanceOf(EngineCommunicationException.class);
+      engine.restart();
+      try (Container fresh = dock.create(engine.spec().build())) {
+        assertThat(fresh.run("echo again").stdout()).isEqualTo("again\n");
+      }
+    }
+  }
+
+  @PrivateEngineTest
+  void detached_engineKilled_waitForGivesTypedErrorThenWorksAfterRestart(PrivateEngine engine)
+      throws Exception {
+    try (PocketDock dock = engine.connect()) {
+      Container box = dock.create(engine.spec().build());
+      BackgroundProcess bg = box.runDetached("echo started; sleep 60");
+      EngineException error = crashDuring(engine, bg::waitFor);
+      assertThat(error).isInstanceOf(EngineCommunicationException.class);
+      assertThat(bg.isRunning()).isFalse();
+      engine.restart();
+      try (Container fresh = dock.create(engine.spec().build())) {
+        BackgroundProcess again = fresh.runDetached("echo again");
+        assertThat(again.waitFor().stdout()).isEqualTo("again\n");
+      }
     }
   }
 
