@@ -36,9 +36,10 @@ class ChildJvmIT {
   void stream_oneGibOfOutput_iteratedInSmallHeapResultCapped(TestEngine engine) throws Exception {
     try (ChildJvm child = flood(engine, "stream")) {
       assertThat(child.await("exit")).isEqualTo("0");
-      assertThat(Long.parseLong(child.await("streamed"))).isEqualTo(ONE_GIB);
+      // In the order the child prints them: await reads its output forwards.
       assertThat(child.await("truncated")).isEqualTo("true");
       assertThat(Long.parseLong(child.await("kept"))).isEqualTo(10L << 20);
+      assertThat(Long.parseLong(child.await("streamed"))).isEqualTo(ONE_GIB);
       System.out.println("[" + engine.kind().id() + "] 1 GiB stream took " + child.await("durationMs") + " ms");
       assertThat(child.waitFor(60)).isZero();
     }

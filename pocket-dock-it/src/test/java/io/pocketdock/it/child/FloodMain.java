@@ -5,6 +5,7 @@ import io.pocketdock.ContainerSpec;
 import io.pocketdock.ExecOptions;
 import io.pocketdock.ExecResult;
 import io.pocketdock.ExecStream;
+import io.pocketdock.StdStream;
 import io.pocketdock.StreamChunk;
 import java.time.Duration;
 import io.pocketdock.PocketDock;
@@ -38,7 +39,9 @@ public final class FloodMain {
         case "stream" -> {
           try (ExecStream stream = box.stream(command, options)) {
             for (StreamChunk c : stream) {
-              streamed += c.data().length(); // counted, never kept
+              if (c.stream() == StdStream.STDOUT) {
+                streamed += c.data().length(); // counted, never kept
+              }
             }
             r = stream.result();
           }
