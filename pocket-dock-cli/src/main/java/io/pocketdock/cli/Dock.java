@@ -54,6 +54,12 @@ public interface Dock extends AutoCloseable {
   /** Removes stopped containers; see {@link io.pocketdock.PocketDock#prune(PruneOptions)}. */
   int prune(PruneOptions options);
 
+  /**
+   * Removes ephemeral sandboxes whose creating process died; see {@link
+   * io.pocketdock.PocketDock#reapOrphans()}.
+   */
+  List<String> reapOrphans();
+
   /** Managed containers, of one project or ({@code null}) all. */
   List<ContainerSummary> list(@Nullable String project);
 

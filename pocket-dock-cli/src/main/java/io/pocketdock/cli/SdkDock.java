@@ -82,6 +82,11 @@ final class SdkDock implements Dock {
   }
 
   @Override
+  public List<String> reapOrphans() {
+    return dock.reapOrphans();
+  }
+
+  @Override
   public DoctorReport doctor(Path projectRoot) {
     return dock.doctor(projectRoot);
   }

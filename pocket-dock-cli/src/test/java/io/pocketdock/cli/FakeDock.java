@@ -88,6 +88,14 @@ public final class FakeDock implements Dock {
   }
 
   @Override
+  public List<String> reapOrphans() {
+    return reaped;
+  }
+
+  /** What {@link #reapOrphans()} answers. */
+  public List<String> reaped = List.of();
+
+  @Override
   public io.pocketdock.project.DoctorReport doctor(Path projectRoot) {
     doctored.add(projectRoot);
     return doctorReport;

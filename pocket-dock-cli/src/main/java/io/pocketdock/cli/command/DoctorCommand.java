@@ -30,8 +30,11 @@ public final class DoctorCommand extends DockCommand {
   @Override
   public Integer call() {
     DoctorReport r;
+    List<String> reaped;
     try (Dock dock = root().connect()) {
       r = dock.doctor(root().workingDirectory());
+      // Ephemeral sandboxes whose creating process died (SIGKILL, crash) are removed here too.
+      reaped = dock.reapOrphans();
     }
     if (json) {
       Map<String, Object> o = new LinkedHashMap<>();
@@ -45,6 +48,7 @@ public final class DoctorCommand extends DockCommand {
       out().println("healthy   " + r.healthy());
       out().println("orphaned  " + names(r.orphanedContainers(), c) + "  (persistent sandboxes with no instance directory)");
       out().println("stale     " + names(r.staleInstanceDirs(), c) + "  (instance directories with no sandbox)");
+      out().println("reaped    " + names(reaped, c) + "  (ephemeral sandboxes whose creator process died)");
       if (r.ok()) {
         out().println(c.green("all good"));
       }

@@ -45,10 +45,16 @@ public final class PruneCommand extends DockCommand {
           "pocket-dock prune" + (project == null ? "" : " --project " + project) + (all ? " --all" : "") + " --yes");
     }
     int removed;
+    java.util.List<String> orphans;
     try (Dock dock = root().connect()) {
+      // Sandboxes of a process that died without removing them (SIGKILL, crash) go too.
+      orphans = dock.reapOrphans();
       removed = dock.prune(options);
     }
     out().println("removed " + removed + (removed == 1 ? " sandbox" : " sandboxes"));
+    if (!orphans.isEmpty()) {
+      out().println("removed " + orphans.size() + " orphaned (creator process gone): " + String.join(", ", orphans));
+    }
     out().flush();
     return 0;
   }

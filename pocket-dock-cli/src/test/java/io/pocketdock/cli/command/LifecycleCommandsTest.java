@@ -105,6 +105,15 @@ class LifecycleCommandsTest {
   }
 
   @Test
+  void prune_orphansOfDeadCreators_areReapedAndNamed() {
+    dock.reaped = List.of("pd-aaaa", "pd-bbbb");
+    TestCli.Result r = TestCli.run(dock, "prune", "--yes");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .isEqualTo("removed 2 sandboxes\nremoved 2 orphaned (creator process gone): pd-aaaa, pd-bbbb\n");
+  }
+
+  @Test
   void list_json_isAnArrayWithTheDocumentedFields() {
     dock.summaries =
         List.of(
