@@ -182,10 +182,16 @@ final class EngineContainer implements Container {
     return PythonInterpreter.open(engine, id, name, language, spec.execTimeout());
   }
 
-  /** Removes the container whatever its persist flag (JVM exit, {@link PocketDock#close()}). */
+  /** Removes an ephemeral container at JVM exit or {@link PocketDock#close()}; persistent ones stay. */
   void removeQuietly() {
+    if (spec.persist()) {
+      // Left as it is, and its handle stays usable: marking it shut down here would make a
+      // concurrent owner's shutdown() (an MCP server stopping its persistent sandboxes while the
+      // JVM exits) return without stopping it.
+      return;
+    }
     fastExec.close();
-    if (shutDown.compareAndSet(false, true) && !spec.persist()) {
+    if (shutDown.compareAndSet(false, true)) {
       closeSessions();
       engine.quietly(() -> engine.client.removeContainer(id, true));
     }
