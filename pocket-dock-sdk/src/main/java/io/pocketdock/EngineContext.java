@@ -51,10 +51,21 @@ final class EngineContext implements AutoCloseable {
   }
 
   /**
-   * Virtual threads when the JVM has them (21+), else a cached pool of daemon threads. Looked up
+   * System property: {@code false} makes the workers platform daemon threads even on 21+. For short
+   * processes such as the CLI: once a virtual thread has done socket I/O, the JDK's poller thread
+   * waits in native code for good, and {@code System.exit} then waits 300 ms for it.
+   */
+  static final String VIRTUAL_THREADS = "pocketdock.virtualThreads";
+
+  /**
+   * Virtual threads when the JVM has them (21+) and {@link #VIRTUAL_THREADS} is not {@code false},
+   * else a cached pool of daemon threads. Looked up
    * reflectively because the SDK compiles against Java 17.
    */
   private static ExecutorService workerPool() {
+    if ("false".equals(System.getProperty(VIRTUAL_THREADS))) {
+      return Executors.newCachedThreadPool(daemon("pocket-dock-worker"));
+    }
     try {
       return (ExecutorService)
           MethodHandles.publicLookup()

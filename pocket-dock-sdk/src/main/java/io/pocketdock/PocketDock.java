@@ -56,6 +56,7 @@ public final class PocketDock implements AutoCloseable {
   private final @Nullable Project project;
   private final Fleet fleet;
   private final OrphanReaper reaper;
+  private final @Nullable Thread reaperThread;
   private final @Nullable ByteSize defaultMemoryLimit;
   private volatile boolean closed;
   private volatile boolean fastExec = true;
@@ -72,7 +73,15 @@ public final class PocketDock implements AutoCloseable {
     this.defaultMemoryLimit = options.defaultMemoryLimit;
     if (options.reapOnConnect) {
       // In the background: connect must stay a ping, and a slow list must not delay the caller.
-      engine.workers.execute(reaper::reapQuietly);
+      // A platform thread that close() interrupts, not a virtual one: socket I/O on a virtual
+      // thread parks the JDK's poller thread in native code for good, and System.exit then waits
+      // 300 ms for it (HotSpot's exit waits for threads in native) - every CLI command paid that.
+      Thread t = new Thread(reaper::reapQuietly, "pocket-dock-reaper");
+      t.setDaemon(true);
+      t.start();
+      this.reaperThread = t;
+    } else {
+      this.reaperThread = null;
     }
   }
 
@@ -440,6 +449,9 @@ public final class PocketDock implements AutoCloseable {
       Runtime.getRuntime().removeShutdownHook(exitHook);
     } catch (IllegalStateException alreadyExiting) {
       // The JVM is exiting and the hook is running or will run: it does the same cleanup.
+    }
+    if (reaperThread != null) {
+      reaperThread.interrupt(); // closes its channel if it still waits for the engine
     }
     removeOpenContainers();
     engine.close();

@@ -27,7 +27,10 @@ import io.pocketdock.cli.command.StatusCommand;
 import io.pocketdock.cli.command.StopCommand;
 import io.pocketdock.cli.terminal.Terminal;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Help;
@@ -42,34 +45,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Disposable or long-lived Linux sandboxes on your own Podman or Docker engine.",
-    subcommands = {
-      QuickstartCommand.class,
-      InitCommand.class,
-      StatusCommand.class,
-      DoctorCommand.class,
-      LogsCommand.class,
-      CreateCommand.class,
-      RunCommand.class,
-      ShellCommand.class,
-      InfoCommand.class,
-      ListCommand.class,
-      RebootCommand.class,
-      StopCommand.class,
-      ResumeCommand.class,
-      ShutdownCommand.class,
-      DestroyCommand.class,
-      SnapshotCommand.class,
-      PruneCommand.class,
-      PushCommand.class,
-      PullCommand.class,
-      ProfilesCommand.class,
-      BuildCommand.class,
-      ExportCommand.class,
-      ImportCommand.class,
-      McpCommand.class,
-      CompletionCommand.class,
-      HelpCommand.class
-    },
     footerHeading = "%nExamples:%n",
     footer = {
       "  pocket-dock quickstart",
@@ -81,6 +56,45 @@ import picocli.CommandLine.Spec;
           + " (124 on timeout)."
     })
 public final class PocketDockCommand implements Callable<Integer> {
+  /**
+   * The subcommands, in the order help lists them. Not in the {@code @Command} annotation: picocli
+   * builds a command's model by reflection when it is added, so {@link #commandLine(PocketDockCommand,
+   * PrintWriter, PrintWriter, String[])} adds only the one a command line names (about 100 ms less
+   * start-up per CLI process), and the whole tree for help, completion, or a name it does not know.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new LinkedHashMap<>();
+    m.put("quickstart", QuickstartCommand.class);
+    m.put("init", InitCommand.class);
+    m.put("status", StatusCommand.class);
+    m.put("doctor", DoctorCommand.class);
+    m.put("logs", LogsCommand.class);
+    m.put("create", CreateCommand.class);
+    m.put("run", RunCommand.class);
+    m.put("shell", ShellCommand.class);
+    m.put("info", InfoCommand.class);
+    m.put("list", ListCommand.class);
+    m.put("reboot", RebootCommand.class);
+    m.put("stop", StopCommand.class);
+    m.put("resume", ResumeCommand.class);
+    m.put("shutdown", ShutdownCommand.class);
+    m.put("destroy", DestroyCommand.class);
+    m.put("snapshot", SnapshotCommand.class);
+    m.put("prune", PruneCommand.class);
+    m.put("push", PushCommand.class);
+    m.put("pull", PullCommand.class);
+    m.put("profiles", ProfilesCommand.class);
+    m.put("build", BuildCommand.class);
+    m.put("export", ExportCommand.class);
+    m.put("import", ImportCommand.class);
+    m.put("mcp", McpCommand.class);
+    m.put("completion", CompletionCommand.class);
+    m.put("help", HelpCommand.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   @Mixin private final GlobalOptions global = new GlobalOptions();
 
   @Spec private @org.jspecify.annotations.Nullable CommandSpec spec;
@@ -101,9 +115,54 @@ public final class PocketDockCommand implements Callable<Integer> {
    * Main} both build it here, so they run exactly the same thing.
    */
   public static CommandLine commandLine(PocketDockCommand root, PrintWriter out, PrintWriter err) {
+    return build(root, out, err, null);
+  }
+
+  /**
+   * The command line for running {@code args}: as {@link #commandLine(PocketDockCommand,
+   * PrintWriter, PrintWriter)}, but with only the subcommand {@code args} names when it names one
+   * plainly (see {@link #subcommandOf}). Parsing and running it give the same result.
+   */
+  public static CommandLine commandLine(
+      PocketDockCommand root, PrintWriter out, PrintWriter err, String[] args) {
+    return build(root, out, err, subcommandOf(args));
+  }
+
+  /**
+   * The subcommand {@code args} runs, when that is plain: the first argument after the global
+   * options, if it is a subcommand other than {@code help} and {@code completion} (which need the
+   * whole tree). {@code null} otherwise (no subcommand, an unknown name or option, {@code
+   * --help}): the caller then builds every subcommand, so errors and help read as always.
+   */
+  static @Nullable String subcommandOf(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (a.equals("--socket")) {
+        i++; // its value
+      } else if (a.startsWith("--socket=") || a.equals("-v") || a.equals("--verbose")) {
+        continue;
+      } else if (a.startsWith("-")) {
+        return null;
+      } else {
+        return SUBCOMMANDS.containsKey(a) && !a.equals("help") && !a.equals("completion") ? a : null;
+      }
+    }
+    return null;
+  }
+
+  private static CommandLine build(
+      PocketDockCommand root, PrintWriter out, PrintWriter err, @Nullable String only) {
     ErrorHandler errors = new ErrorHandler(root.terminal.colors());
     CommandLine cmd = new CommandLine(root);
-    CreateCommand.claimShortV(cmd.getSubcommands().get("create").getCommandSpec());
+    for (Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+      if (only == null || only.equals(e.getKey())) {
+        cmd.addSubcommand(e.getKey(), e.getValue());
+      }
+    }
+    CommandLine create = cmd.getSubcommands().get("create");
+    if (create != null) {
+      CreateCommand.claimShortV(create.getCommandSpec());
+    }
     cmd.setOut(out);
     cmd.setErr(err);
     cmd.setColorScheme(

@@ -26,9 +26,14 @@ final class SdkDock implements Dock {
     this.dock = dock;
   }
 
-  /** Only names the socket when the user did; otherwise the SDK's discovery (env var first) runs. */
+  /**
+   * Only names the socket when the user did; otherwise the SDK's discovery (env var first) runs.
+   * The fast exec path is off: a CLI process runs one command, and starting a helper for it costs
+   * the same engine requests as the exec API does.
+   */
   static Dock connect(@Nullable Path socket, @Nullable Consumer<String> requestLog) {
-    return new SdkDock(PocketDock.builder().socket(socket).requestLog(requestLog).build());
+    return new SdkDock(
+        PocketDock.builder().socket(socket).requestLog(requestLog).fastExec(false).build());
   }
 
   @Override

@@ -21,12 +21,16 @@ public final class TestCli {
     return run(new PocketDockCommand(terminal, dock.connector()), args);
   }
 
-  /** Runs a prepared root command. */
+  /**
+   * Runs a prepared root command, built as {@link Main} builds it: with only the subcommand the
+   * arguments name, when they name one plainly.
+   */
   public static Result run(PocketDockCommand root, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code =
-        PocketDockCommand.commandLine(root, new PrintWriter(out, true), new PrintWriter(err, true))
+        PocketDockCommand.commandLine(
+                root, new PrintWriter(out, true), new PrintWriter(err, true), args)
             .execute(args);
     return new Result(code, out.toString(), err.toString());
   }
