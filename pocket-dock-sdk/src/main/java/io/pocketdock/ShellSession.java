@@ -123,7 +123,11 @@ final class ShellSession implements Session {
             engine, runner, containerId, target, token, shellToken, execId, defaultTimeout,
             () -> onClosed.accept(self[0]), response);
     self[0] = session;
-    engine.workers.execute(session::readLoop);
+    // A platform thread: waking a waiting caller from it is a direct hand-off, where a virtual
+    // thread's wake-up goes through the carrier pool's scheduling (measured: ~0.2 ms per command).
+    Thread reader = new Thread(session::readLoop, "pocket-dock-session-" + execId.substring(0, Math.min(12, execId.length())));
+    reader.setDaemon(true);
+    reader.start();
     session.write("session", SessionProtocol.SETUP);
     return session;
   }
@@ -279,7 +283,9 @@ final class ShellSession implements Session {
         List<String> texts;
         synchronized (monitor) {
           (f.stream() == StreamKind.STDERR ? err : out).feed(f.data(), 0, f.data().length);
-          monitor.notifyAll();
+          if (out.done() && err.done()) {
+            monitor.notifyAll(); // the caller waits for both end markers, not for each frame
+          }
           texts = new ArrayList<>(pendingCallbacks);
           pendingCallbacks.clear();
         }

@@ -29,6 +29,18 @@ final class CliRun implements Workload {
     try (Container box = env.dock().create(env.spec())) {
       List<String> command = new ArrayList<>(base);
       command.addAll(List.of("run", box.name(), "--json", "--", "true"));
+      String cache = "";
+      if (base.get(0).equals(launcher.toString())) {
+        // The launcher trains its AOT cache in the background after its first run (JDK 25):
+        // measure what users get from the second command on.
+        RunTrue.check(process(command));
+        Path aot = env.root().resolve("pocket-dock-cli/target/pocket-dock-25.aot");
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (!Files.isRegularFile(aot) && System.nanoTime() < deadline) {
+          Thread.sleep(100);
+        }
+        cache = Files.isRegularFile(aot) ? "; AOT cache in use" : "; no AOT cache";
+      }
       Interleaved.Result r =
           Interleaved.measure(
               1,
@@ -41,7 +53,7 @@ final class CliRun implements Workload {
               r.ours(),
               r.floor(),
               "≤ 350 ms",
-              "floor: one raw exec in-process; launcher " + base.get(0)));
+              "floor: one raw exec in-process; launcher " + base.get(0) + cache));
     }
   }
 

@@ -94,6 +94,56 @@ final class RawEngine implements AutoCloseable {
     }
   }
 
+  /**
+   * An attached {@code cat}: one exec with stdin over an upgraded connection. {@link Echo#roundTrip}
+   * sends a line and reads it back, the least a session's command can cost.
+   */
+  Echo echo(String containerId) throws IOException {
+    JsonObject body =
+        JsonObject.builder()
+            .put("AttachStdin", true)
+            .put("AttachStdout", true)
+            .put("AttachStderr", true)
+            .put("Cmd", JsonArray.ofStrings(List.of("cat")))
+            .build();
+    String execId = client.createExec(containerId, body);
+    return new Echo(client.startExec(execId, true, Duration.ZERO));
+  }
+
+  /** A running attached {@code cat}. */
+  static final class Echo implements AutoCloseable {
+    private final HttpResponse connection;
+    private final java.io.OutputStream stdin;
+    private final StreamDemuxer frames;
+
+    Echo(HttpResponse connection) {
+      this.connection = connection;
+      this.stdin = connection.upgradedOutput();
+      this.frames = new StreamDemuxer(connection.body());
+    }
+
+    /** Writes one line and reads until it is back. */
+    void roundTrip() throws IOException {
+      stdin.write(LINE);
+      stdin.flush();
+      int seen = 0;
+      while (seen < LINE.length) {
+        Frame f = frames.next();
+        if (f == null) {
+          throw new IOException("cat ended");
+        }
+        seen += f.data().length;
+      }
+    }
+
+    private static final byte[] LINE = "true\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    @Override
+    public void close() {
+      connection.close();
+    }
+  }
+
   /** Uploads {@code data} as one file {@code dir/name} in a tar, the fewest calls a write can take. */
   void putFile(String containerId, String dir, String name, byte[] data) throws IOException {
     client.putArchive(
