@@ -56,15 +56,19 @@ final class FastExec implements AutoCloseable {
   private @Nullable Boolean nativeArchitecture; // guarded by nativeLock
   private @Nullable String installedIn; // guarded by nativeLock: the container id
 
-  FastExec(EngineContext engine, boolean enabled, String image) {
-    this(engine, enabled, image, nativeEnabledByDefault() ? HelperBinary.bundled().orElse(null) : null);
+  FastExec(EngineContext engine, boolean enabled, ContainerSpec spec) {
+    this(engine, enabled, spec, nativeEnabledByDefault() ? HelperBinary.bundled().orElse(null) : null);
   }
 
-  FastExec(EngineContext engine, boolean enabled, String image, @Nullable HelperBinary helper) {
+  FastExec(
+      EngineContext engine, boolean enabled, ContainerSpec spec, @Nullable HelperBinary helper) {
     this.engine = engine;
     this.enabled = enabled;
-    this.image = image;
-    this.helper = helper;
+    this.image = spec.imageReference();
+    // Docker refuses every upload into a read-only root file system, and only after reading (and
+    // its server's half-second wait on) the whole request body: do not even try.
+    boolean refused = spec.hardening().readOnlyRootfs() && engine.info.kind() == EngineInfo.Kind.DOCKER;
+    this.helper = refused ? null : helper;
   }
 
   /** The native helper is on unless the system property says {@code false} (or 0, off, no). */

@@ -37,6 +37,15 @@ final class HelperBinary {
 
   /** The helper in the SDK's jar; empty when this build has none (no C compiler, not x86_64). */
   static Optional<HelperBinary> bundled() {
+    return Bundled.VALUE;
+  }
+
+  /** Read and hashed once per class loader, on first use: the jar does not change. */
+  private static final class Bundled {
+    static final Optional<HelperBinary> VALUE = load();
+  }
+
+  private static Optional<HelperBinary> load() {
     try (InputStream in = HelperBinary.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
         return Optional.empty();
