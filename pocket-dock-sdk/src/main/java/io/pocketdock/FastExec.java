@@ -20,9 +20,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>First choice is the native helper ({@link NativeChannel}): one per container, carrying every
  * run at once, when this SDK build bundles it ({@link HelperBinary}), the image is amd64 and {@value
- * #NATIVE_PROPERTY} is not {@code false}. If it cannot start in a container (the upload is refused,
- * e.g. a read-only root file system on Docker, or it never says HELLO, e.g. {@code /tmp} is
- * noexec), that container uses the sh helper ({@link FastExecChannel}): one run per helper; the
+ * #NATIVE_PROPERTY} is not {@code false}, and the root file system is writable. If it cannot start
+ * in a container (the upload is refused, or it never says HELLO), that container uses the sh helper ({@link FastExecChannel}): one run per helper; the
  * first run of a container starts its first one, and concurrent runs beyond the idle ones use the
  * exec API while more (at most {@value #MAX_CHANNELS}) start in the background.
  */
@@ -65,9 +64,9 @@ final class FastExec implements AutoCloseable {
     this.engine = engine;
     this.enabled = enabled;
     this.image = spec.imageReference();
-    // Docker refuses every upload into a read-only root file system, and only after reading (and
-    // its server's half-second wait on) the whole request body: do not even try.
-    boolean refused = spec.hardening().readOnlyRootfs() && engine.info.kind() == EngineInfo.Kind.DOCKER;
+    // The helper goes into /.pocket-dock, which a read-only root file system refuses (Docker only
+    // after reading the whole request body and a half-second wait): do not even try.
+    boolean refused = spec.hardening().readOnlyRootfs();
     this.helper = refused ? null : helper;
   }
 

@@ -15,14 +15,15 @@ import java.util.Optional;
 /**
  * The native fast-exec helper's executable ({@code src/main/c/pd-exec.c}), as built into the SDK's
  * jar for x86_64 Linux, and its installation into a sandbox: {@code
- * /tmp/.pocket-dock/pocket-dock-fast-exec-<content hash>}, owned by root, mode 0755, through the
- * engine's archive API. The hash in the name means a sandbox that already has it (reused, resumed)
+ * /.pocket-dock/pocket-dock-fast-exec-<content hash>}, directory and file owned by root, mode 0755,
+ * through the engine's archive API. Not under {@code /tmp}: there the sandbox user could create the
+ * directory first and own it; only root can create one in {@code /}. The hash in the name means a sandbox that already has it (reused, resumed)
  * costs one stat, and a newer SDK never runs an older helper. The name also marks the helper's
  * processes (the sh helper's argv[0] says the same).
  */
 final class HelperBinary {
   static final String RESOURCE = "helper/linux-x86_64/pd-exec";
-  static final String DIR = "/tmp/.pocket-dock";
+  static final String DIR = "/.pocket-dock";
   static final String NAME_PREFIX = "pocket-dock-fast-exec-";
 
   private static final Duration UPLOAD_DEADLINE = Duration.ofSeconds(30);
@@ -88,8 +89,8 @@ final class HelperBinary {
   /**
    * Makes sure the helper is in the container: one stat when it is there, else one upload.
    *
-   * @throws IOException or {@link EngineResponseException} when the engine refuses (e.g. Docker
-   *     with a read-only root file system, or an image without {@code /tmp})
+   * @throws IOException or {@link EngineResponseException} when the engine refuses (e.g. a
+   *     read-only root file system)
    */
   void install(EngineContext engine, String containerId) throws IOException {
     try {
@@ -103,7 +104,7 @@ final class HelperBinary {
     Instant now = Instant.now();
     engine.client.putArchive(
         containerId,
-        "/tmp",
+        "/",
         out -> {
           TarWriter w = new TarWriter(out).owner(0, 0, "root", "root");
           w.writeDirectory(".pocket-dock/", 0755, now);

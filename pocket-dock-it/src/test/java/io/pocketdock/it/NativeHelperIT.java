@@ -42,13 +42,13 @@ class NativeHelperIT {
   /** Prints whether the command's parent is the native helper (not the sh one, not the exec API). */
   static final String ROUTE =
       "if tr '\\000' ' ' < /proc/$PPID/cmdline 2>/dev/null"
-          + " | grep -q '^/tmp/.pocket-dock/pocket-dock-fast-exec-'; then echo native; else echo other; fi";
+          + " | grep -q '^/.pocket-dock/pocket-dock-fast-exec-'; then echo native; else echo other; fi";
 
   /** Counts the sandbox's native helper processes. */
   static final String HELPERS =
       "n=0; for d in /proc/[0-9]*; do"
           + " if tr '\\000' ' ' < $d/cmdline 2>/dev/null"
-          + " | grep -q '^/tmp/.pocket-dock/pocket-dock-fast-exec-'; then n=$((n + 1)); fi; done; echo $n";
+          + " | grep -q '^/.pocket-dock/pocket-dock-fast-exec-'; then n=$((n + 1)); fi; done; echo $n";
 
   /** Counts the sandbox's sh helper processes (its last argument, after the multi-line loop, is pocket-dock-fast-exec). */
   static final String SH_HELPERS =
@@ -90,10 +90,10 @@ class NativeHelperIT {
       assertThat(box.run(ROUTE).stdout()).isEqualTo(FAST);
       assertThat(box.run(FastExecIT.ROUTE).stdout()).isEqualTo("fast\n");
       assertThat(box.run(HELPERS).stdout()).isEqualTo(ONE);
-      String uploaded = box.run("ls -ln /tmp/.pocket-dock 2>/dev/null").stdout();
+      String uploaded = box.run("ls -ln /.pocket-dock 2>/dev/null").stdout();
       if (NATIVE) {
         assertThat(uploaded).containsPattern("-rwxr-xr-x +1 0 +0 .* pocket-dock-fast-exec-[0-9a-f]{16}\n");
-        assertThat(box.run("stat -c '%a %u' /tmp/.pocket-dock").stdout()).isEqualTo("755 0\n");
+        assertThat(box.run("stat -c '%a %u' /.pocket-dock").stdout()).isEqualTo("755 0\n");
       } else {
         assertThat(uploaded).isEmpty(); // nothing is put into the sandbox
       }
@@ -241,7 +241,7 @@ class NativeHelperIT {
       assertThat(r.stdout()).isEqualTo("out\n");
       assertThat(r.stderr()).isEqualTo("err\n");
       assertThat(r.exitCode()).isEqualTo(3);
-      // Native where the engine let the helper in, else the sh helper: fast either way.
+      // The sh helper: the native one cannot be put into a read-only root.
       assertThat(box.run(FastExecIT.ROUTE).stdout()).isEqualTo("fast\n");
     }
   }
