@@ -32,7 +32,7 @@ final class EngineContainer implements Container {
     this.modes = new ExecModes(engine);
     this.files = new ContainerFiles(engine);
     this.listener = dock.runListener(spec, name);
-    this.fastExec = new FastExec(engine, dock.fastExecEnabled());
+    this.fastExec = new FastExec(engine, dock.fastExecEnabled(), spec);
     this.oom = new OomProbe(runner, name);
   }
 

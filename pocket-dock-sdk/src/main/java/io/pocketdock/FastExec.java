@@ -10,16 +10,20 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Chooses, per blocking run, between the fast path (a warm {@link FastExecChannel}, a few
- * milliseconds) and the engine's exec API (tens of milliseconds), and keeps one container's
- * channels.
+ * Chooses, per blocking run, between the fast path (a helper already running in the sandbox, a few
+ * milliseconds) and the engine's exec API (tens of milliseconds), and keeps one container's helpers.
  *
  * <p>The fast path is taken only when it gives exactly the exec API's result: the run uses the
  * container's default user (a helper runs as one user), the command is of modest size and has no
- * NUL characters, and a channel is idle. Otherwise, and whenever a helper cannot start or dies
- * before the command starts, the run silently goes through the exec API. The first run of a
- * container starts its first helper; concurrent runs beyond the idle channels use the exec API
- * while more helpers (at most {@value #MAX_CHANNELS}) start in the background.
+ * NUL characters. Whenever a helper cannot start or dies before the command starts, the run
+ * silently goes through the exec API.
+ *
+ * <p>First choice is the native helper ({@link NativeChannel}): one per container, carrying every
+ * run at once, when this SDK build bundles it ({@link HelperBinary}), the image is amd64 and {@value
+ * #NATIVE_PROPERTY} is not {@code false}, and the root file system is writable. If it cannot start
+ * in a container (the upload is refused, or it never says HELLO), that container uses the sh helper ({@link FastExecChannel}): one run per helper; the
+ * first run of a container starts its first one, and concurrent runs beyond the idle ones use the
+ * exec API while more (at most {@value #MAX_CHANNELS}) start in the background.
  */
 final class FastExec implements AutoCloseable {
   static final int MAX_CHANNELS = 4;
@@ -29,6 +33,9 @@ final class FastExec implements AutoCloseable {
 
   /** Environment variable that turns the fast path off ({@code 0}, {@code false}, {@code off}). */
   static final String ENV = "POCKET_DOCK_FAST_EXEC";
+
+  /** System property that turns the native helper off ({@code false}): the sh helper is used. */
+  static final String NATIVE_PROPERTY = "pocketdock.fastExec.native";
 
   /** Helpers that fail to start before the container is given up on (e.g. no /bin/sh). */
   private static final int MAX_START_FAILURES = 2;
@@ -40,9 +47,38 @@ final class FastExec implements AutoCloseable {
   private final AtomicInteger startFailures = new AtomicInteger();
   private volatile boolean closed;
 
-  FastExec(EngineContext engine, boolean enabled) {
+  private final @Nullable HelperBinary helper; // null: no native helper
+  private final String image;
+  private final Object nativeLock = new Object();
+  private volatile @Nullable NativeChannel nativeChannel;
+  private volatile boolean nativeUnavailable; // it could not start here: the sh helper it is
+  private @Nullable Boolean nativeArchitecture; // guarded by nativeLock
+  private @Nullable String installedIn; // guarded by nativeLock: the container id
+
+  FastExec(EngineContext engine, boolean enabled, ContainerSpec spec) {
+    this(engine, enabled, spec, nativeEnabledByDefault() ? HelperBinary.bundled().orElse(null) : null);
+  }
+
+  FastExec(
+      EngineContext engine, boolean enabled, ContainerSpec spec, @Nullable HelperBinary helper) {
     this.engine = engine;
     this.enabled = enabled;
+    this.image = spec.imageReference();
+    // The helper goes into /.pocket-dock, which a read-only root file system refuses (Docker only
+    // after reading the whole request body and a half-second wait): do not even try.
+    boolean refused = spec.hardening().readOnlyRootfs();
+    this.helper = refused ? null : helper;
+  }
+
+  /** The native helper is on unless the system property says {@code false} (or 0, off, no). */
+  static boolean nativeEnabledByDefault() {
+    String value = System.getProperty(NATIVE_PROPERTY);
+    return value == null || !isOff(value);
+  }
+
+  private static boolean isOff(String value) {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    return v.equals("0") || v.equals("false") || v.equals("off") || v.equals("no");
   }
 
   /** The default: on, unless the system property or the environment variable says off. */
@@ -51,11 +87,7 @@ final class FastExec implements AutoCloseable {
     if (value == null) {
       value = env.get(ENV);
     }
-    if (value == null) {
-      return true;
-    }
-    String v = value.trim().toLowerCase(Locale.ROOT);
-    return !(v.equals("0") || v.equals("false") || v.equals("off") || v.equals("no"));
+    return value == null || !isOff(value);
   }
 
   /** Runs {@code command} on the fast path when it can, else through {@code execApi}. */
@@ -69,11 +101,19 @@ final class FastExec implements AutoCloseable {
     if (!eligible(command, options)) {
       return execApi.get();
     }
+    Duration timeout = options.timeout() != null ? options.timeout() : fallbackTimeout;
+    NativeChannel fast = nativeChannel(containerId);
+    if (fast != null) {
+      ExecResult result = fast.run(target, command, options, timeout);
+      return result != null ? result : execApi.get();
+    }
+    if (startFailures.get() >= MAX_START_FAILURES) {
+      return execApi.get();
+    }
     FastExecChannel channel = take(containerId);
     if (channel == null) {
       return execApi.get();
     }
-    Duration timeout = options.timeout() != null ? options.timeout() : fallbackTimeout;
     ExecResult result = channel.run(target, command, options, timeout);
     giveBack(channel, result != null);
     return result != null ? result : execApi.get();
@@ -81,7 +121,7 @@ final class FastExec implements AutoCloseable {
 
   /** Starts the first helper now, so that the first run is already fast (warm pools). */
   void warmUp(String containerId) {
-    if (enabled && reserve()) {
+    if (enabled && nativeChannel(containerId) == null && reserve()) {
       FastExecChannel channel = start(containerId);
       if (channel != null) {
         giveBack(channel, true);
@@ -93,16 +133,80 @@ final class FastExec implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    closeNative();
     closeIdle();
   }
 
   /** Closes idle channels, e.g. after a reboot killed their helpers; new ones start on demand. */
   void reset() {
+    synchronized (nativeLock) {
+      closeNative();
+      installedIn = null; // a tmpfs /tmp starts empty again
+      nativeUnavailable = false;
+    }
     closeIdle();
   }
 
+  /**
+   * The container's native helper, started (and first installed) if need be; {@code null} when the
+   * native path is off or cannot work in this container. Concurrent first runs wait for one start.
+   */
+  private @Nullable NativeChannel nativeChannel(String containerId) {
+    HelperBinary binary = helper;
+    if (binary == null || !enabled || nativeUnavailable || closed) {
+      return null;
+    }
+    NativeChannel c = nativeChannel;
+    if (c != null && c.isOpen() && c.containerId().equals(containerId)) {
+      return c;
+    }
+    synchronized (nativeLock) {
+      c = nativeChannel;
+      if (c != null && c.isOpen() && c.containerId().equals(containerId)) {
+        return c;
+      }
+      closeNative();
+      if (nativeUnavailable || closed) {
+        return null;
+      }
+      try {
+        if (nativeArchitecture == null) {
+          nativeArchitecture = HelperBinary.runsOn(engine, image);
+        }
+        if (!nativeArchitecture) {
+          nativeUnavailable = true;
+          return null;
+        }
+        if (!containerId.equals(installedIn)) {
+          binary.install(engine, containerId);
+          installedIn = containerId;
+        }
+        c = NativeChannel.open(engine, containerId, binary.path());
+      } catch (IOException | RuntimeException cannot) {
+        // Refused upload, no HELLO, engine trouble: this container uses the sh helper.
+        installedIn = null;
+        nativeUnavailable = true;
+        return null;
+      }
+      nativeChannel = c;
+      if (closed) {
+        closeNative();
+        return null;
+      }
+      return c;
+    }
+  }
+
+  private void closeNative() {
+    NativeChannel c = nativeChannel;
+    nativeChannel = null;
+    if (c != null) {
+      c.close();
+    }
+  }
+
   private boolean eligible(String command, ExecOptions options) {
-    if (!enabled || closed || options.user() != null || startFailures.get() >= MAX_START_FAILURES) {
+    if (!enabled || closed || options.user() != null) {
       return false;
     }
     if (command.length() > FastExecScript.MAX_COMMAND_CHARS || !FastExecScript.carries(command)) {
@@ -112,7 +216,7 @@ final class FastExec implements AutoCloseable {
       return false;
     }
     for (Map.Entry<String, String> e : options.env().entrySet()) {
-      if (!FastExecScript.carries(e.getValue())) {
+      if (!FastExecScript.carries(e.getKey()) || !FastExecScript.carries(e.getValue())) {
         return false;
       }
     }

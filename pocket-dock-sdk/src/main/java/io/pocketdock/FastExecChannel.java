@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
@@ -23,9 +22,6 @@ import org.jspecify.annotations.Nullable;
  * framed stdout and stderr. Carries one run at a time; {@link FastExec} keeps several.
  */
 final class FastExecChannel implements AutoCloseable {
-  /** How long past a run's timeout the helper may take to report before it is given up. */
-  private static final Duration GRACE = Duration.ofSeconds(10);
-
   private final EngineContext engine;
   private final String containerId;
   private final HttpResponse connection;
@@ -64,10 +60,6 @@ final class FastExecChannel implements AutoCloseable {
     }
   }
 
-  EngineContext engine() {
-    return engine;
-  }
-
   String containerId() {
     return containerId;
   }
@@ -86,7 +78,8 @@ final class FastExecChannel implements AutoCloseable {
    * gone, or the working directory is missing): the caller may run it another way. The channel is
    * closed whenever it can no longer be trusted with another run.
    */
-  @Nullable ExecResult run(String target, String command, ExecOptions options, Duration timeout) {
+  @Nullable ExecResult run(
+      String target, String command, ExecOptions options, Duration runTimeout) {
     String marker = "\u001epd" + CommandRunner.token();
     String token = CommandRunner.token();
     OutputCapture capture = new OutputCapture(options.maxOutput());
@@ -94,19 +87,8 @@ final class FastExecChannel implements AutoCloseable {
     MarkerScanner out = new MarkerScanner(marker, state.sink(capture, StreamKind.STDOUT));
     MarkerScanner err = new MarkerScanner(marker, state.sink(capture, StreamKind.STDERR));
     long started = System.nanoTime();
-    AtomicBoolean timedOut = new AtomicBoolean();
-    ScheduledFuture<?> killTimer =
-        engine.timers.schedule(
-            () -> {
-              timedOut.set(true);
-              engine.workers.execute(() -> kill(token));
-            },
-            timeout.toNanos(),
-            TimeUnit.NANOSECONDS);
-    // If even the kill does not end the run, give the helper up so the caller is not stuck.
-    ScheduledFuture<?> abandonTimer =
-        engine.timers.schedule(this::close, timeout.plus(GRACE).toNanos(), TimeUnit.NANOSECONDS);
-    try {
+    RunTimeout timeout = new RunTimeout(engine, runTimeout, () -> kill(token), this::close);
+    try (timeout) {
       stdin.write(
           FastExecScript.request(marker, token, options.workdir(), options.env(), command));
       while (!(out.ended() && err.ended())) {
@@ -121,39 +103,24 @@ final class FastExecChannel implements AutoCloseable {
       if (!state.started) {
         return null; // never started: safe to run another way
       }
-      if (!timedOut.get()) {
+      if (!timeout.timedOut()) {
         engine.workers.execute(() -> kill(token)); // nothing of the run keeps going unseen
-        return state.lost(this, target, capture, started);
+        return state.lost(engine, containerId, target, capture, started);
       }
-    } finally {
-      killTimer.cancel(false);
-      abandonTimer.cancel(false);
     }
     completedARun = true;
     if (!state.started) {
       return null;
     }
     long durationMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    int exitCode = timedOut.get() ? ExecResult.TIMEOUT_EXIT_CODE : state.exitCode;
+    int exitCode = timeout.timedOut() ? ExecResult.TIMEOUT_EXIT_CODE : state.exitCode;
     return new ExecResult(
-        exitCode, capture.stdout(), capture.stderr(), durationMs, timedOut.get(), capture.truncated());
+        exitCode, capture.stdout(), capture.stderr(), durationMs, timeout.timedOut(), capture.truncated());
   }
 
   /** Kills every process of the run with {@code token}, as the helper's (the default) user. */
   void kill(String token) {
-    engine.quietly(
-        () -> {
-          JsonObject body =
-              JsonObject.builder()
-                  .put("AttachStdout", true)
-                  .put("AttachStderr", true)
-                  .put("Cmd", JsonArray.ofStrings(KillScript.command(token, "KILL")))
-                  .build();
-          String execId = engine.client.createExec(containerId, body);
-          try (HttpResponse r = engine.client.startExec(execId, false, Duration.ofSeconds(30))) {
-            r.body().transferTo(OutputStream.nullOutputStream());
-          }
-        });
+    new CommandRunner(engine).kill(containerId, null, token, "KILL");
   }
 
   /** Closes the connection: the helper reads end of input and exits. Idempotent. */

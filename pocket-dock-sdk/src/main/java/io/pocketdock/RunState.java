@@ -37,11 +37,14 @@ final class RunState {
    * the error; otherwise (the caller kills what is left of the run) it is reported as killed.
    */
   ExecResult lost(
-      FastExecChannel channel, String target, OutputCapture capture, long startedNanos) {
-    EngineContext engine = channel.engine();
+      EngineContext engine,
+      String containerId,
+      String target,
+      OutputCapture capture,
+      long startedNanos) {
     try {
       boolean running =
-          engine.client.inspectContainer(channel.containerId()).object("State").bool("Running", false);
+          engine.client.inspectContainer(containerId).object("State").bool("Running", false);
       if (!running) {
         throw new ContainerNotRunningException("run", target, "the container stopped during the run");
       }
