@@ -6,8 +6,6 @@ import io.pocketdock.internal.frame.OutputCapture;
 import io.pocketdock.internal.frame.StreamDemuxer;
 import io.pocketdock.internal.frame.StreamKind;
 import io.pocketdock.internal.http.HttpResponse;
-import io.pocketdock.internal.json.JsonArray;
-import io.pocketdock.internal.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -41,17 +39,13 @@ final class FastExecChannel implements AutoCloseable {
   /** Starts a helper as the container's default user; I/O and engine errors mean "cannot". */
   static FastExecChannel open(EngineContext engine, String containerId)
       throws IOException, EngineResponseException {
-    JsonObject body =
-        JsonObject.builder()
-            .put("AttachStdin", true)
-            .put("AttachStdout", true)
-            .put("AttachStderr", true)
-            .put("Tty", false)
-            .put("Cmd", JsonArray.ofStrings(FastExecScript.command()))
-            .put("Env", JsonArray.ofStrings(List.of(KillScript.ENV + "=" + CommandRunner.token())))
-            .build();
-    String execId = engine.client.createExec(containerId, body);
-    HttpResponse response = engine.client.startExec(execId, true, Duration.ZERO);
+    HttpResponse response =
+        engine.client
+            .startAttached(
+                containerId,
+                FastExecScript.command(),
+                List.of(KillScript.ENV + "=" + CommandRunner.token()))
+            .connection();
     try {
       return new FastExecChannel(engine, containerId, response);
     } catch (RuntimeException e) {

@@ -5,8 +5,6 @@ import io.pocketdock.internal.frame.OutputCapture;
 import io.pocketdock.internal.frame.StreamDemuxer;
 import io.pocketdock.internal.frame.StreamKind;
 import io.pocketdock.internal.http.HttpResponse;
-import io.pocketdock.internal.json.JsonArray;
-import io.pocketdock.internal.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -67,16 +65,7 @@ final class NativeChannel implements AutoCloseable {
    */
   static NativeChannel open(EngineContext engine, String containerId, String path)
       throws IOException {
-    JsonObject body =
-        JsonObject.builder()
-            .put("AttachStdin", true)
-            .put("AttachStdout", true)
-            .put("AttachStderr", true)
-            .put("Tty", false)
-            .put("Cmd", JsonArray.ofStrings(List.of(path)))
-            .build();
-    String execId = engine.client.createExec(containerId, body);
-    HttpResponse response = engine.client.startExec(execId, true, Duration.ZERO);
+    HttpResponse response = engine.client.startAttached(containerId, List.of(path), List.of()).connection();
     NativeChannel channel;
     try {
       channel = new NativeChannel(engine, containerId, response);

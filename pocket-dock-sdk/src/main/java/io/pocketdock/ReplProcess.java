@@ -1,19 +1,18 @@
 package io.pocketdock;
 
+import io.pocketdock.internal.engine.EngineClient;
 import io.pocketdock.internal.engine.EngineResponseException;
 import io.pocketdock.internal.frame.Frame;
 import io.pocketdock.internal.frame.StreamDemuxer;
 import io.pocketdock.internal.frame.StreamKind;
 import io.pocketdock.internal.http.HttpResponse;
 import io.pocketdock.internal.json.Json;
-import io.pocketdock.internal.json.JsonArray;
 import io.pocketdock.internal.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -66,19 +65,9 @@ final class ReplProcess implements AutoCloseable {
     cmd.addAll(args);
     List<String> fullEnv = new ArrayList<>(env);
     fullEnv.add(KillScript.ENV + "=" + token);
-    JsonObject body =
-        JsonObject.builder()
-            .put("AttachStdin", true)
-            .put("AttachStdout", true)
-            .put("AttachStderr", true)
-            .put("Tty", false)
-            .put("Cmd", JsonArray.ofStrings(cmd))
-            .put("Env", JsonArray.ofStrings(fullEnv))
-            .build();
     try {
-      String execId = engine.client.createExec(containerId, body);
-      HttpResponse stream = engine.client.startExec(execId, true, Duration.ZERO);
-      return new ReplProcess(engine, containerId, token, execId, stream, marker);
+      EngineClient.Attached exec = engine.client.startAttached(containerId, cmd, fullEnv);
+      return new ReplProcess(engine, containerId, token, exec.execId(), exec.connection(), marker);
     } catch (EngineResponseException e) {
       throw Failures.fromEngine("interpreter", target, e, Failures.Missing.CONTAINER_GONE, "");
     } catch (IOException e) {

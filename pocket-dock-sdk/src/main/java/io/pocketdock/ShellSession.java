@@ -1,5 +1,6 @@
 package io.pocketdock;
 
+import io.pocketdock.internal.engine.EngineClient;
 import io.pocketdock.internal.engine.EngineResponseException;
 import io.pocketdock.internal.frame.Frame;
 import io.pocketdock.internal.frame.OutputCapture;
@@ -7,7 +8,6 @@ import io.pocketdock.internal.frame.RingBuffer;
 import io.pocketdock.internal.frame.StreamDemuxer;
 import io.pocketdock.internal.frame.StreamKind;
 import io.pocketdock.internal.http.HttpResponse;
-import io.pocketdock.internal.json.JsonArray;
 import io.pocketdock.internal.json.JsonObject;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -93,25 +93,16 @@ final class ShellSession implements Session {
       Consumer<ShellSession> onClosed) {
     String token = CommandRunner.token();
     String shellToken = CommandRunner.token();
-    JsonObject body =
-        JsonObject.builder()
-            .put("AttachStdin", true)
-            .put("AttachStdout", true)
-            .put("AttachStderr", true)
-            .put("Tty", false)
-            .put("Cmd", JsonArray.ofStrings(SHELL))
-            .put(
-                "Env",
-                JsonArray.ofStrings(
-                    List.of(
-                        KillScript.ENV + "=" + token,
-                        SessionProtocol.SHELL_ENV + "=" + shellToken)))
-            .build();
     HttpResponse response;
     String execId;
     try {
-      execId = engine.client.createExec(containerId, body);
-      response = engine.client.startExec(execId, true, Duration.ZERO);
+      EngineClient.Attached exec =
+          engine.client.startAttached(
+              containerId,
+              SHELL,
+              List.of(KillScript.ENV + "=" + token, SessionProtocol.SHELL_ENV + "=" + shellToken));
+      execId = exec.execId();
+      response = exec.connection();
     } catch (EngineResponseException e) {
       throw Failures.fromEngine("session", target, e, Failures.Missing.CONTAINER_GONE, "");
     } catch (IOException e) {

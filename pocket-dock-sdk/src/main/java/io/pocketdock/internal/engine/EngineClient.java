@@ -112,6 +112,31 @@ public final class EngineClient implements AutoCloseable {
         .string("Id", "");
   }
 
+  /** An exec started with its stdin attached: its id and the upgraded connection. */
+  public record Attached(String execId, HttpResponse connection) {}
+
+  /**
+   * Creates an exec of {@code cmd} (no TTY; stdin, stdout and stderr attached; {@code env} added to
+   * the container's) and starts it over an upgraded connection, as the container's default user.
+   * The caller closes the connection. The sessions, the interpreters and both fast-exec helpers
+   * start this way.
+   */
+  public Attached startAttached(String containerId, List<String> cmd, List<String> env)
+      throws IOException {
+    var body =
+        JsonObject.builder()
+            .put("AttachStdin", true)
+            .put("AttachStdout", true)
+            .put("AttachStderr", true)
+            .put("Tty", false)
+            .put("Cmd", JsonArray.ofStrings(cmd));
+    if (!env.isEmpty()) {
+      body.put("Env", JsonArray.ofStrings(env));
+    }
+    String execId = createExec(containerId, body.build());
+    return new Attached(execId, startExec(execId, true, Duration.ZERO));
+  }
+
   /**
    * Starts an exec attached; the response body is its output stream (framed unless TTY). With
    * {@code stdin} the connection is upgraded so the caller can write to the process. The caller
