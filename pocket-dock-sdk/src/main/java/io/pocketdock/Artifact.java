@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param content its bytes, or {@code null} when it is larger than the interpreter's artifact
  *     limit (read it with a command or a file download instead)
  */
+@SuppressWarnings("ArrayRecordComponent") // bytes handed over, not copied: see above
 public record Artifact(String path, long size, byte @Nullable [] content) {
 
   /** The file name, without its directory. */

@@ -57,7 +57,7 @@ public interface BackgroundProcess {
   /**
    * Waits for the command to end. The result's {@code stdout} and {@code stderr} are what was
    * still in the buffer at the end (what {@link #read()} had not taken), and {@code truncated} is
-   * {@link #bufferOverflowed()}; {@code timedOut} is true only when the options set a timeout and it
+   * {@link #bufferOverflowed()}; {@link ExecResult#timedOut()} is true only when the options set a timeout and it
    * passed (exit code 124).
    *
    * @return its result, or empty if it is still running after {@code timeout}

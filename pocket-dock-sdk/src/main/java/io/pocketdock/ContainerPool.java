@@ -254,7 +254,8 @@ public final class ContainerPool implements AutoCloseable {
     }
     if (!closed) {
       try {
-        engine.timers.schedule(this::refill, pauseMs, TimeUnit.MILLISECONDS);
+        @SuppressWarnings("FutureReturnValueIgnored") // refill() handles its own failures
+        var unused = engine.timers.schedule(this::refill, pauseMs, TimeUnit.MILLISECONDS);
       } catch (RuntimeException rejected) {
         // The dock is closing; the pool has nothing left to do.
       }

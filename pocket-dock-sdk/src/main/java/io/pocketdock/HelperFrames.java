@@ -42,6 +42,7 @@ final class HelperFrames {
   }
 
   /** One response: its type, run id and payload. */
+  @SuppressWarnings("ArrayRecordComponent") // bytes handed over, not copied: see above
   record Response(int type, int run, byte[] payload) {
     /** The payload as text (HELLO's version, NOTSTARTED's reason). */
     String text() {

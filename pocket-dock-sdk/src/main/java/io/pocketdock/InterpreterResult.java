@@ -49,5 +49,6 @@ public record InterpreterResult(
    * @param message the exception's message
    * @param traceback the formatted traceback, starting at the cell (the driver's frames removed)
    */
+  @SuppressWarnings("AvoidCommonTypeNames") // always written InterpreterResult.Error; public API
   public record Error(String type, String message, String traceback) {}
 }

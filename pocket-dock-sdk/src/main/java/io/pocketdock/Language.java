@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
  * interpreter must be installed in the image: the {@code minimal} profile has Python, bash and sh;
  * Node.js is in the {@code node} profile.
  */
+@SuppressWarnings("ImmutableEnumChecker") // names is List.of(...): immutable, which the checker cannot see
 public enum Language {
   /** Python 3, run as {@code python3 FILE}. */
   PYTHON("python3", List.of("python", "python3", "py")),

@@ -53,7 +53,8 @@ final class OrphanReaper {
                   Labels.LIFETIME + "=" + Labels.LIFETIME_PROCESS,
                   Labels.CREATOR_HOST + "=" + host));
     } catch (io.pocketdock.internal.engine.EngineResponseException e) {
-      throw Failures.fromEngine("reap", null, e, Failures.Missing.CONTAINER_NOT_FOUND, "");
+      // Listing names no container: whatever the engine refused, it is a refused request.
+      throw new EngineRequestException("reap", null, e.status(), e.engineMessage());
     } catch (IOException e) {
       throw Failures.fromIo("reap", null, engine.socket(), e);
     }

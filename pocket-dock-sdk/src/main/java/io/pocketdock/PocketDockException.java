@@ -33,6 +33,13 @@ public abstract sealed class PocketDockException extends RuntimeException
   private final @Nullable String targetId;
   private final @Nullable String hint;
 
+  /** The message given at construction: never null. */
+  @Override
+  public String getMessage() {
+    String m = super.getMessage();
+    return m != null ? m : "";
+  }
+
   PocketDockException(
       String operation,
       @Nullable String targetId,

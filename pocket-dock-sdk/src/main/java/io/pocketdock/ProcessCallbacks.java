@@ -38,6 +38,7 @@ final class ProcessCallbacks {
   private static <T> Subscription add(List<Consumer<T>> list, Consumer<T> callback) {
     java.util.Objects.requireNonNull(callback, "callback");
     // A wrapper per registration, so registering one lambda twice gives two removable entries.
+    @SuppressWarnings("UnnecessaryMethodReference") // the new identity is the point
     Consumer<T> entry = callback::accept;
     list.add(entry);
     return () -> list.remove(entry);

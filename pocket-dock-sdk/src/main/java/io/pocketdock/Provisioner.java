@@ -79,7 +79,7 @@ final class Provisioner {
       labels.put(e.getKey(), e.getValue());
     }
     // Ports need a network, so they turn it on unless the spec says otherwise (which it refuses).
-    boolean network = spec.network() == null && !spec.ports().isEmpty() || NetworkDefault.of(spec, engine);
+    boolean network = (spec.network() == null && !spec.ports().isEmpty()) || NetworkDefault.of(spec, engine);
     JsonObjectBuilder hostConfig =
         JsonObject.builder()
             .put("Init", true)

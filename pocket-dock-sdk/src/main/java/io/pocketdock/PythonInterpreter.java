@@ -143,7 +143,7 @@ final class PythonInterpreter implements Interpreter {
               e.string("type", "Error"), e.string("message", ""), e.string("traceback", ""));
     }
     boolean timedOut = interrupted && error != null && error.type().equals("KeyboardInterrupt");
-    if (timedOut) {
+    if (timedOut && error != null) {
       error =
           new InterpreterResult.Error(
               "Timeout",

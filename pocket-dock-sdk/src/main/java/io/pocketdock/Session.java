@@ -36,7 +36,7 @@ public interface Session extends AutoCloseable {
   /**
    * Runs a command in the shell and waits for it, returning exactly its own stdout, stderr and exit
    * code (at most 10 MiB of output; more is dropped and flagged {@code truncated}). On timeout, the
-   * command's processes get SIGINT, then SIGKILL if they linger; the result says {@code timedOut}
+   * command's processes get SIGINT, then SIGKILL if they linger; the result says {@link ExecResult#timedOut()}
    * (exit code 124) and the session stays usable. A command that loops inside the shell itself,
    * without any child process, cannot be interrupted that way: the session is then closed.
    *

@@ -8,10 +8,10 @@ import org.junit.jupiter.api.Test;
 class HelperBinaryTest {
 
   @Test
-  void bundled_x86_64Build_isNamedByItsHashUnderTmp() {
+  void bundled_x86_64Build_isNamedByItsHashInARootOwnedDirectory() {
     assumeThat(System.getProperty("os.arch")).isIn("amd64", "x86_64");
     HelperBinary helper = HelperBinary.bundled().orElseThrow();
-    assertThat(helper.path()).matches("/tmp/\\.pocket-dock/pocket-dock-fast-exec-[0-9a-f]{16}");
+    assertThat(helper.path()).matches("/\\.pocket-dock/pocket-dock-fast-exec-[0-9a-f]{16}");
     assertThat(helper.size()).isPositive();
     assertThat(HelperBinary.bundled()).containsSame(helper);
   }

@@ -12,6 +12,13 @@ public final class ConfigSyntaxException extends RuntimeException {
     this.line = line;
   }
 
+  /** The message given at construction: never null. */
+  @Override
+  public String getMessage() {
+    String m = super.getMessage();
+    return m != null ? m : "";
+  }
+
   /** The 1-based line number. */
   public int line() {
     return line;

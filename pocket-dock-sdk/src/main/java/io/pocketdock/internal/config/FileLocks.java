@@ -1,5 +1,6 @@
 package io.pocketdock.internal.config;
 
+import org.jspecify.annotations.Nullable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -22,13 +23,13 @@ public final class FileLocks {
 
   /** Work done while holding the lock. */
   @FunctionalInterface
-  public interface LockedAction<T> {
+  public interface LockedAction<T extends @Nullable Object> {
     /** Runs with the lock held. */
     T run() throws IOException;
   }
 
   /** Runs {@code action} holding the in-process lock and the OS lock on {@code channel}'s file. */
-  public static <T> T withLock(java.nio.file.Path file, FileChannel channel, LockedAction<T> action)
+  public static <T extends @Nullable Object> T withLock(java.nio.file.Path file, FileChannel channel, LockedAction<T> action)
       throws IOException {
     ReentrantLock local =
         LOCAL.computeIfAbsent(file.toAbsolutePath().normalize().toString(), k -> new ReentrantLock());

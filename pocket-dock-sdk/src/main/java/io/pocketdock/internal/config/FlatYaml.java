@@ -131,7 +131,8 @@ public final class FlatYaml {
   /** Writes {@code value} as a double-quoted YAML scalar that {@link #parse} reads back. */
   public static String quote(String value) {
     StringBuilder b = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
       switch (c) {
         case '"' -> b.append("\\\"");
         case '\\' -> b.append("\\\\");

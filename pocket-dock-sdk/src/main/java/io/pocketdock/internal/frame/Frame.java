@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
  * @param stream the stream the bytes came from
  * @param data the bytes, never empty; owned by this frame and not copied, so do not modify them
  */
+@SuppressWarnings("ArrayRecordComponent") // bytes handed over, not copied: see above
 public record Frame(StreamKind stream, byte[] data) {
 
   /** Rejects null components. */

@@ -61,6 +61,7 @@ public sealed interface Body {
    * @param content the bytes
    * @param contentType the media type
    */
+  @SuppressWarnings("ArrayRecordComponent") // bytes handed over, not copied: see above
   record Fixed(byte[] content, String contentType) implements Body {
 
     /** Rejects null components and a content type that could inject header lines. */

@@ -146,6 +146,13 @@ public final class ProfileCatalog {
       this.hint = hint;
     }
 
+    /** The message given at construction: never null. */
+    @Override
+    public String getMessage() {
+      String m = super.getMessage();
+      return m != null ? m : "";
+    }
+
     /** What to do about it. */
     public String hint() {
       return hint;

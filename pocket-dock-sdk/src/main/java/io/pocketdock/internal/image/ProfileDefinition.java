@@ -86,5 +86,6 @@ public record ProfileDefinition(
    * @param path its path inside the context, with {@code /} separators
    * @param content its bytes
    */
+  @SuppressWarnings("ArrayRecordComponent") // bytes handed over, not copied: see above
   public record ContextFile(String path, byte[] content) {}
 }

@@ -33,7 +33,7 @@ final class PaxRecords {
       while (equals < end - 1 && data[equals] != '=') {
         equals++;
       }
-      if (equals == space + 1 || equals >= end - 1 && data[equals] != '=') {
+      if (equals == space + 1 || (equals >= end - 1 && data[equals] != '=')) {
         throw at.error("malformed pax record key");
       }
       String key = new String(data, space + 1, equals - space - 1, StandardCharsets.UTF_8);

@@ -118,7 +118,7 @@ public final class TarReader implements Closeable {
     }
     // Some writers stop after one zero block, so a clean end of stream here is accepted too.
     n = in.readFully(block, 0, RawHeader.BLOCK);
-    if (n == 0 || n == RawHeader.BLOCK && RawHeader.isZero(block)) {
+    if (n == 0 || (n == RawHeader.BLOCK && RawHeader.isZero(block))) {
       return false;
     }
     throw new TarFormatException("lone zero block inside the archive", null, offset);

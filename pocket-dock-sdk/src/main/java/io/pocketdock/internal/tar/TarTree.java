@@ -91,7 +91,7 @@ public final class TarTree {
       Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path, NOFOLLOW);
       int mode = 0;
       for (PosixFilePermission p : perms) {
-        mode |= 1 << (8 - p.ordinal()); // the enum runs OWNER_READ..OTHERS_EXECUTE, high bit first
+        mode |= bit(p);
       }
       return mode;
     } catch (UnsupportedOperationException e) {
@@ -110,5 +110,20 @@ public final class TarTree {
     }
     String trimmed = name.substring(start, end);
     return trimmed.equals(".") ? "" : trimmed;
+  }
+
+  /** The mode bit of one permission: 0400 for {@code OWNER_READ} down to 0001 for {@code OTHERS_EXECUTE}. */
+  static int bit(PosixFilePermission p) {
+    return switch (p) {
+      case OWNER_READ -> 0400;
+      case OWNER_WRITE -> 0200;
+      case OWNER_EXECUTE -> 0100;
+      case GROUP_READ -> 040;
+      case GROUP_WRITE -> 020;
+      case GROUP_EXECUTE -> 010;
+      case OTHERS_READ -> 04;
+      case OTHERS_WRITE -> 02;
+      case OTHERS_EXECUTE -> 01;
+    };
   }
 }

@@ -106,7 +106,7 @@ final class Writes {
   static Set<PosixFilePermission> permissions(int mode) {
     Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
     for (PosixFilePermission p : PosixFilePermission.values()) {
-      if ((mode & (1 << (8 - p.ordinal()))) != 0) {
+      if ((mode & TarTree.bit(p)) != 0) {
         perms.add(p);
       }
     }
