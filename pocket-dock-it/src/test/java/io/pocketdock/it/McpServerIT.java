@@ -383,7 +383,7 @@ class McpServerIT {
         Set<String> warm = Set.of();
         // The server never waits for the pool: a call that comes while the pool's sandbox is still
         // starting gets one created on the spot; the next call then finds the warm one ready.
-        for (int attempt = 0; attempt < 3 && !warm.contains(id); attempt++) {
+        for (int attempt = 0; attempt < 3 && (id == null || !warm.contains(id)); attempt++) {
           if (id != null) {
             mcp.ok("sandbox_shutdown", Map.of("sandbox_id", id));
           }
