@@ -63,9 +63,21 @@ final class CommandRunner {
     kill(containerId, user, KillScript.ENV, token, signal);
   }
 
+  /**
+   * Like {@link #kill(String, String, String, String)}, for a run that has not ended as far as
+   * the caller knows: when it has no process yet (just started), the kill waits for one a moment.
+   */
+  void killStarted(String containerId, @Nullable String user, String token, String signal) {
+    kill(containerId, user, KillScript.command(KillScript.ENV, token, signal, KillScript.START_GRACE));
+  }
+
   /** Signals every process whose environment has {@code variable=token} (see {@link #kill}). */
   void kill(
       String containerId, @Nullable String user, String variable, String token, String signal) {
+    kill(containerId, user, KillScript.command(variable, token, signal));
+  }
+
+  private void kill(String containerId, @Nullable String user, java.util.List<String> script) {
     engine.quietly(
         () -> {
           JsonObject body =
@@ -73,7 +85,7 @@ final class CommandRunner {
                   .put("AttachStdout", true)
                   .put("AttachStderr", true)
                   .putIfNotNull("User", user)
-                  .put("Cmd", JsonArray.ofStrings(KillScript.command(variable, token, signal)))
+                  .put("Cmd", JsonArray.ofStrings(script))
                   .build();
           String execId = engine.client.createExec(containerId, body);
           try (HttpResponse r = engine.client.startExec(execId, false, Duration.ofSeconds(30))) {

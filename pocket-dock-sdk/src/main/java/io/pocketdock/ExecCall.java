@@ -43,6 +43,8 @@ final class ExecCall implements AutoCloseable {
   private final @Nullable ScheduledFuture<?> timer;
   private final AtomicBoolean timedOut = new AtomicBoolean();
   private final AtomicBoolean aborted = new AtomicBoolean();
+  /** Whether the output reached its end by itself (not cut by a timeout or abort). */
+  private volatile boolean outputEnded;
 
   private ExecCall(
       EngineContext engine,
@@ -106,7 +108,11 @@ final class ExecCall implements AutoCloseable {
    */
   @Nullable Frame next() {
     try {
-      return frames.next();
+      Frame f = frames.next();
+      if (f == null) {
+        outputEnded = true;
+      }
+      return f;
     } catch (IOException e) {
       if (timedOut.get() || aborted.get()) {
         return null;
@@ -180,7 +186,13 @@ final class ExecCall implements AutoCloseable {
 
   /** Sends {@code signal} (a name such as TERM) to the command's whole process tree and waits. */
   void signal(String signal) {
-    new CommandRunner(engine).kill(containerId, user, token, signal);
+    CommandRunner runner = new CommandRunner(engine);
+    if (outputEnded) {
+      runner.kill(containerId, user, token, signal);
+    } else {
+      // Not ended, so it runs or is about to: exec start can answer before the process exists.
+      runner.killStarted(containerId, user, token, signal);
+    }
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.pocketdock;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -10,13 +11,26 @@ import java.util.List;
  * token. For SIGKILL it first stops each round of matches so that none can fork a new child
  * between the scan and the kill, and repeats until nothing is left. POSIX sh only (works with
  * busybox).
+ *
+ * <p>A run that was only just started may have no process yet: on a loaded engine, {@code exec
+ * start} can answer before the process exists. So when the caller knows the run has not ended, the
+ * script keeps looking for a while if its first scan finds nothing ({@link #START_GRACE} worth of
+ * looks 50 ms apart; a loaded machine stretches each look by its scan), instead of giving up at
+ * once. A kill of a run that has ended stays one scan.
  */
 final class KillScript {
   static final String ENV = "POCKET_DOCK_RUN";
 
+  /** How long a kill keeps looking for a run that has not ended but has no process yet. */
+  static final Duration START_GRACE = Duration.ofSeconds(3);
+
+  private static final Duration LOOK_INTERVAL = Duration.ofMillis(50);
+
+  // $3: how many more scans, 50 ms apart, while nothing matches and nothing was signalled yet. A
+  // sleep without fractions (some busybox builds) counts as 20 of them.
   private static final String SCRIPT =
       """
-      t="$1"; sig="$2"; round=0
+      t="$1"; sig="$2"; looks="${3:-0}"; round=0
       while [ "$round" -lt 20 ]; do
         found=""
         for d in /proc/[0-9]*; do
@@ -24,7 +38,12 @@ final class KillScript {
             found="$found ${d#/proc/}"
           fi
         done
-        [ -z "$found" ] && exit 0
+        if [ -z "$found" ]; then
+          [ "$round" -eq 0 ] && [ "$looks" -gt 0 ] || exit 0
+          looks=$((looks - 1))
+          sleep 0.05 2>/dev/null || { sleep 1; looks=$((looks - 19)); }
+          continue
+        fi
         if [ "$sig" != KILL ]; then kill -s "$sig" $found 2>/dev/null; exit 0; fi
         kill -s STOP $found 2>/dev/null
         kill -s KILL $found 2>/dev/null
@@ -45,6 +64,27 @@ final class KillScript {
    * variable=token}, e.g. one session command's processes ({@link SessionProtocol#COMMAND_ENV}).
    */
   static List<String> command(String variable, String token, String signal) {
-    return List.of("/bin/sh", "-c", SCRIPT, "pocket-dock-kill", variable + "=" + token, signal);
+    return command(variable, token, signal, Duration.ZERO);
+  }
+
+  /**
+   * Like {@link #command(String, String, String)}, but when the first scan finds no process, the
+   * script looks again every 50 ms for up to {@code lookFor} ({@link #START_GRACE} for a run that
+   * has not ended as far as the caller knows; zero for one scan only).
+   */
+  static List<String> command(String variable, String token, String signal, Duration lookFor) {
+    return List.of(
+        "/bin/sh",
+        "-c",
+        SCRIPT,
+        "pocket-dock-kill",
+        variable + "=" + token,
+        signal,
+        Long.toString(looks(lookFor)));
+  }
+
+  /** How many more 50 ms looks fit in {@code lookFor}. */
+  static long looks(Duration lookFor) {
+    return Math.max(0, lookFor.toMillis() / LOOK_INTERVAL.toMillis());
   }
 }

@@ -10,11 +10,16 @@ import io.pocketdock.ExecOptions;
 import io.pocketdock.ExecResult;
 import io.pocketdock.InvalidArgumentException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Background processes: read and peek, ring buffer overflow, kill, wait, timeouts. */
 class DetachedIT {
   private static final Duration WAIT = Duration.ofSeconds(15);
+  /** Generous: a loaded 2-core machine; a kill that missed its run would take 300 s. */
+  private static final Duration KILL_WAIT = Duration.ofSeconds(60);
 
   @EngineTest
   void runDetached_output_peekKeepsAndReadDrains(TestEngine engine) throws Exception {
@@ -152,6 +157,41 @@ class DetachedIT {
       ExecResult r = p.waitFor(WAIT).orElseThrow();
       assertThat(r.exitCode()).isEqualTo(143);
       assertThat(r.stdout()).isEqualTo("up\n");
+    }
+  }
+
+  @EngineTest
+  void kill_rightAfterRunDetached_endsEachRunWithTheSignalsExitCode(TestEngine engine) {
+    try (Container box = engine.dock().create(engine.spec().build())) {
+      List<BackgroundProcess> runs = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        BackgroundProcess p = box.runDetached("sleep 300");
+        p.kill(i % 2 == 0 ? "TERM" : "KILL"); // at once: its process may not exist yet
+        runs.add(p);
+      }
+      for (int i = 0; i < runs.size(); i++) {
+        Optional<ExecResult> r = runs.get(i).waitFor(KILL_WAIT);
+        assertThat(r).as("run " + i + " ended").isPresent();
+        assertThat(r.get().exitCode()).as("run " + i).isEqualTo(i % 2 == 0 ? 143 : 137);
+      }
+      assertThat(box.run(RunIT.SURVIVORS).stdout()).doesNotContain("sleep 300");
+    }
+  }
+
+  @EngineTest
+  void kill_runWhoseProcessCarriesItsTokenOnlyLater_isLookedForAgainAndEnds(TestEngine engine) {
+    // For half a second no process of the run carries its token (as when exec start answered
+    // before the process exists); the kill must keep looking instead of doing nothing.
+    String late =
+        "exec env -u POCKET_DOCK_RUN T=\"$POCKET_DOCK_RUN\" sh -c 'sleep 0.5; exec env POCKET_DOCK_RUN=\"$T\" sleep 300'";
+    for (String image : List.of(TestImages.MINIMAL, TestImages.BUSYBOX)) {
+      try (Container box = engine.dock().create(engine.spec().image(image).build())) {
+        BackgroundProcess p = box.runDetached(late);
+        p.kill();
+        Optional<ExecResult> r = p.waitFor(KILL_WAIT);
+        assertThat(r).as(image).isPresent();
+        assertThat(r.get().exitCode()).as(image).isEqualTo(143);
+      }
     }
   }
 

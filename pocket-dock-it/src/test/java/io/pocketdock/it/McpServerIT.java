@@ -9,14 +9,19 @@ import io.pocketdock.internal.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The MCP server, driven over stdio by the MCP SDK's own client, on each engine. */
 class McpServerIT {
+  /** For background work (warming, cleanup after exit): generous, for a loaded 2-core machine. */
+  private static final Duration WAIT = Duration.ofSeconds(90);
 
   @EngineTest
   void mcp_initializeAndListTools_describesEveryToolWithASchema(TestEngine engine) {
@@ -346,10 +351,11 @@ class McpServerIT {
     String label;
     try (McpClientSession mcp = new McpClientSession(engine)) {
       label = McpClientSession.SESSION_LABEL + "=" + mcp.sessionId;
-      mcp.createSandbox();
-      mcp.ok("sandbox_create", Map.of("persist", true));
+      String ephemeral = mcp.createSandbox();
+      String persistent = (String) mcp.ok("sandbox_create", Map.of("persist", true)).get("sandbox_id");
       try (EngineClient raw = LeakSweeper.RawEngine.connect(engine.socket())) {
-        assertThat(raw.listContainers(List.of(label))).hasSize(2);
+        // With the warm pool's sandbox (same labels) when it is ready.
+        assertThat(names(raw, label)).contains(ephemeral, persistent);
         assertThat(raw.listContainers(List.of("io.pocketdock.mcp.server"))).isNotEmpty();
       }
     }
@@ -364,5 +370,82 @@ class McpServerIT {
       assertThat(left.get(0).string("State", "")).isNotEqualTo("running");
       raw.removeContainer(left.get(0).string("Id", ""), true);
     }
+  }
+
+  @EngineTest
+  void mcp_defaultCreate_handsOutAWarmSandbox_nonDefaultIsCold_nothingLeftAfterExit(TestEngine engine)
+      throws Exception {
+    String label;
+    try (EngineClient raw = LeakSweeper.RawEngine.connect(engine.socket())) {
+      try (McpClientSession mcp = new McpClientSession(engine)) {
+        label = McpClientSession.SESSION_LABEL + "=" + mcp.sessionId;
+        String id = null;
+        Set<String> warm = Set.of();
+        // The server never waits for the pool: a call that comes while the pool's sandbox is still
+        // starting gets one created on the spot; the next call then finds the warm one ready.
+        for (int attempt = 0; attempt < 3 && (id == null || !warm.contains(id)); attempt++) {
+          if (id != null) {
+            mcp.ok("sandbox_shutdown", Map.of("sandbox_id", id));
+          }
+          Poll.until(WAIT, "the pool's warm sandbox running", () -> !running(raw, label).isEmpty());
+          warm = running(raw, label);
+          id = mcp.createSandbox();
+        }
+        assertThat(warm).as("the sandbox existed before sandbox_create").contains(id);
+        String handedOut = id;
+        Poll.until(WAIT, "a replacement warming up", () -> !Set.of(handedOut).containsAll(running(raw, label)));
+        Set<String> before = names(raw, label);
+
+        String cold = (String) mcp.ok("sandbox_create", Map.of("memory", "512m")).get("sandbox_id");
+        assertThat(before).as("a non-default sandbox is created on the spot").doesNotContain(cold);
+        assertThat(names(raw, label)).as("the warm one stays in the pool").containsAll(before);
+
+        // To the model, a warm sandbox is like any other.
+        assertThat(mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "whoami; pwd")))
+            .containsEntry("exit_code", 0).containsEntry("stdout", "sandbox\n/home/sandbox\n");
+        assertThat(mcp.ok("sandbox_list", Map.of()).get("sandboxes").toString()).contains(id, cold);
+        assertThat(mcp.ok("sandbox_shutdown", Map.of("sandbox_id", id))).containsEntry("removed", true);
+        assertThat(names(raw, label)).doesNotContain(id);
+      }
+      Poll.until(WAIT, "every container of the server removed after it exits", () -> names(raw, label).isEmpty());
+    }
+  }
+
+  @EngineTest
+  void mcp_warmZero_keepsNoPoolSandbox(TestEngine engine) throws Exception {
+    try (McpClientSession mcp = new McpClientSession(engine, "--warm", "0");
+        EngineClient raw = LeakSweeper.RawEngine.connect(engine.socket())) {
+      String label = McpClientSession.SESSION_LABEL + "=" + mcp.sessionId;
+      String id = mcp.createSandbox();
+      assertThat(mcp.ok("sandbox_run", Map.of("sandbox_id", id, "command", "true"))).containsEntry("exit_code", 0);
+      assertThat(names(raw, label)).containsExactly(id);
+    }
+  }
+
+  /** The names of the containers carrying {@code label}, whatever their state. */
+  private static Set<String> names(EngineClient raw, String label) {
+    return names(raw, label, false);
+  }
+
+  /** The names of the running containers carrying {@code label}. */
+  private static Set<String> running(EngineClient raw, String label) {
+    return names(raw, label, true);
+  }
+
+  private static Set<String> names(EngineClient raw, String label, boolean runningOnly) {
+    Set<String> names = new TreeSet<>();
+    try {
+      for (JsonObject c : raw.listContainers(List.of(label))) {
+        if (runningOnly && !"running".equals(c.string("State", ""))) {
+          continue;
+        }
+        for (String n : c.array("Names").strings()) {
+          names.add(n.startsWith("/") ? n.substring(1) : n);
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return names;
   }
 }

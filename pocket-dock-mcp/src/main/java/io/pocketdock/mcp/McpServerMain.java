@@ -62,7 +62,7 @@ public final class McpServerMain {
     try (LazyDock dock = new LazyDock(options.socket())) {
       Sandboxes sandboxes = new Sandboxes(dock, options);
       try {
-        dock.get();
+        sandboxes.connect(); // and the warm pool starts: in the background, the answer waits for none
       } catch (PocketDockException e) {
         err.println("pocket-dock mcp: no engine yet (" + e.getMessage() + "); tools will retry");
       }

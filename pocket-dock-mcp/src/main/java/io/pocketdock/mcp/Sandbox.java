@@ -5,6 +5,7 @@ import io.pocketdock.Interpreter;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /** One sandbox this server created, and the interpreter the model may have started in it. */
@@ -13,13 +14,20 @@ final class Sandbox {
   private final Instant createdAt = Instant.now();
   private final String profile;
   private final boolean network;
+  private final Consumer<Container> end;
   private @Nullable Interpreter interpreter;
   private @Nullable String workdir;
 
   Sandbox(Container container, String profile, boolean network) {
+    this(container, profile, network, Container::shutdown);
+  }
+
+  /** A sandbox that {@code end} shuts down, e.g. by giving it back to the pool it came from. */
+  Sandbox(Container container, String profile, boolean network, Consumer<Container> end) {
     this.container = container;
     this.profile = profile;
     this.network = network;
+    this.end = end;
   }
 
   String id() {
@@ -94,6 +102,6 @@ final class Sandbox {
       interpreter.close();
       interpreter = null;
     }
-    container.shutdown();
+    end.accept(container);
   }
 }

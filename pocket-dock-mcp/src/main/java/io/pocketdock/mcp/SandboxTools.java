@@ -58,14 +58,7 @@ final class SandboxTools {
           "network access is not allowed by this server",
           "work offline, or ask the user to start the server with --allow-network");
     }
-    Long cpu = a.optLong("cpu_percent");
-    ContainerSpec.Builder b =
-        ContainerSpec.builder()
-            .profile(profile)
-            .memoryLimit(a.string("memory", sandboxes.options().memory()))
-            .cpuPercent(cpu == null ? null : Math.toIntExact(cpu))
-            .network(network)
-            .persist(a.bool("persist", false));
+    ContainerSpec.Builder b = requested(a, sandboxes.options());
     String snapshot = a.optString("snapshot");
     Sandbox s;
     try {
@@ -90,6 +83,20 @@ final class SandboxTools {
     m.put("volumes", volumes(spec.volumes()));
     m.put("sandboxes_left", sandboxes.remaining());
     return Reply.of(m);
+  }
+
+  /**
+   * The settings {@code sandbox_create} asked for, defaults filled in; without arguments, the spec
+   * the warm pool holds.
+   */
+  static ContainerSpec.Builder requested(Args a, ServerOptions options) {
+    Long cpu = a.optLong("cpu_percent");
+    return ContainerSpec.builder()
+        .profile(a.string("profile", ContainerSpec.DEFAULT_PROFILE))
+        .memoryLimit(a.string("memory", options.memory()))
+        .cpuPercent(cpu == null ? null : Math.toIntExact(cpu))
+        .network(a.bool("network", false))
+        .persist(a.bool("persist", false));
   }
 
   /** Mounts as the model sees them: where, and whether it may write; never the host path. */

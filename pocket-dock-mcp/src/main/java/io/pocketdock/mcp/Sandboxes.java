@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * containers on the engine. Enforces the per-client limit and labels each sandbox with the
  * server's id. {@link #close()} (the client disconnected) removes them, stopping persistent ones.
  * Persistent sandboxes of earlier runs join only through {@link #resume}.
+ *
+ * <p>A sandbox with default settings comes from the {@link WarmPool} when one is ready ({@code
+ * --warm}), started as soon as the engine is connected; to the model it is like any other.
  */
 final class Sandboxes implements AutoCloseable {
   /** The label on every sandbox this server creates; its value is the server's id. */
@@ -38,6 +41,7 @@ final class Sandboxes implements AutoCloseable {
   private final Supplier<PocketDock> dock;
   private final ServerOptions options;
   private final String serverId = UUID.randomUUID().toString();
+  private final WarmPool warm;
   private final Map<String, Sandbox> byId = new ConcurrentHashMap<>();
   private volatile boolean closed;
   private final AtomicBoolean closing = new AtomicBoolean();
@@ -46,6 +50,23 @@ final class Sandboxes implements AutoCloseable {
   Sandboxes(Supplier<PocketDock> dock, ServerOptions options) {
     this.dock = dock;
     this.options = options;
+    this.warm = new WarmPool(options.warm(), spec(SandboxTools.requested(new Args(null), options), null));
+  }
+
+  /**
+   * Connects to the engine now, so the pool starts warming before the first call.
+   *
+   * @throws io.pocketdock.PocketDockException when no engine answers (tools connect again later)
+   */
+  void connect() {
+    dock();
+  }
+
+  /** The engine, connected on first use; the warm pool starts with the first connection. */
+  private PocketDock dock() {
+    PocketDock d = dock.get();
+    warm.start(d);
+    return d;
   }
 
   String serverId() {
@@ -64,19 +85,35 @@ final class Sandboxes implements AutoCloseable {
   synchronized Sandbox create(
       ContainerSpec.Builder builder, String profile, boolean network, @Nullable String image) {
     checkRoom();
+    ContainerSpec spec = spec(builder, image);
+    PocketDock d = dock();
+    Container warmed = warm.take(spec);
+    Sandbox sandbox =
+        warmed != null
+            ? new Sandbox(warmed, profile, network, warm::release)
+            : new Sandbox(d.create(spec), profile, network);
+    byId.put(sandbox.id(), sandbox);
+    return sandbox;
+  }
+
+  /**
+   * The spec of a sandbox the model asked for with {@code builder}: the server's labels and the
+   * operator's volumes added; {@code image} (a snapshot), else {@code --image}, else the profile's.
+   */
+  ContainerSpec spec(ContainerSpec.Builder builder, @Nullable String image) {
     Map<String, String> labels = new LinkedHashMap<>(options.labels());
     labels.put(SERVER_LABEL, serverId);
     labels.put(MANAGED_LABEL, "true");
-    ContainerSpec spec =
-        builder
-            .labels(labels)
-            .image(image != null ? image : options.image())
-            .volumes(options.volumes())
-            .build();
-    Container container = dock.get().create(spec);
-    Sandbox sandbox = new Sandbox(container, profile, network);
-    byId.put(sandbox.id(), sandbox);
-    return sandbox;
+    return builder
+        .labels(labels)
+        .image(image != null ? image : options.image())
+        .volumes(options.volumes())
+        .build();
+  }
+
+  /** Whether {@code sandbox_create} with {@code spec} takes a warm sandbox (when one is ready). */
+  boolean warmable(ContainerSpec spec) {
+    return warm.serves(spec);
   }
 
   /**
@@ -88,7 +125,7 @@ final class Sandboxes implements AutoCloseable {
       throw new ToolError("sandbox '" + id + "' is already in this session", "use it directly");
     }
     checkRoom();
-    Container container = EarlierSandboxes.resume(dock.get(), options, id);
+    Container container = EarlierSandboxes.resume(dock(), options, id);
     boolean network = Boolean.TRUE.equals(container.spec().network());
     Sandbox sandbox = new Sandbox(container, container.spec().profile(), network);
     byId.put(sandbox.id(), sandbox);
@@ -97,7 +134,7 @@ final class Sandboxes implements AutoCloseable {
 
   /** Persistent sandboxes of earlier runs that {@link #resume} can take up. */
   List<EarlierSandboxes.Found> earlier() {
-    return EarlierSandboxes.find(dock.get(), options, byId.keySet());
+    return EarlierSandboxes.find(dock(), options, byId.keySet());
   }
 
   private void checkRoom() {
@@ -139,9 +176,10 @@ final class Sandboxes implements AutoCloseable {
   }
 
   /**
-   * Shuts every sandbox down, in parallel; failures are reported to stderr and skipped. A second
-   * caller (the JVM exit hook, when SIGTERM follows end of input) waits for the first to finish:
-   * the JVM does not wait for ordinary threads once it exits, so it must not halt mid-cleanup.
+   * Shuts every sandbox down, in parallel, then removes the warm ones; failures are reported to
+   * stderr and skipped. A second caller (the JVM exit hook, when SIGTERM follows end of input)
+   * waits for the first to finish: the JVM does not wait for ordinary threads once it exits, so it
+   * must not halt mid-cleanup.
    */
   @Override
   public void close() {
@@ -156,6 +194,7 @@ final class Sandboxes implements AutoCloseable {
     }
     try {
       shutdownAll();
+      warm.close();
     } finally {
       closedDown.countDown();
     }

@@ -23,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param labels extra labels on every sandbox (e.g. to find them from outside); they also scope
  *     which persistent sandboxes of earlier runs this server offers to resume
  * @param volumes host directories mounted into every sandbox; the only host paths a model reaches
+ * @param warm how many sandboxes with default settings to keep created and started for {@code
+ *     sandbox_create} (0: none)
  * @param help whether to print usage and exit
  */
 record ServerOptions(
@@ -34,6 +36,7 @@ record ServerOptions(
     @Nullable String image,
     Map<String, String> labels,
     List<VolumeMount> volumes,
+    int warm,
     boolean help) {
 
   static final String USAGE =
@@ -51,7 +54,12 @@ record ServerOptions(
         -v, --volume HOST:CONTAINER[:ro]
                               mount a host directory into every sandbox (repeatable);
                               the model cannot add host paths of its own
+        --warm N              sandboxes with default settings kept ready, so that
+                              sandbox_create answers at once (default 1; 0 turns it off)
         --help                print this help""";
+
+  /** The most warm sandboxes: each is an idle container holding memory on the user's machine. */
+  static final int MAX_WARM = 8;
 
   ServerOptions {
     labels = Map.copyOf(labels);
@@ -72,6 +80,7 @@ record ServerOptions(
     String image = null;
     Map<String, String> labels = new LinkedHashMap<>();
     List<VolumeMount> volumes = new ArrayList<>();
+    int warm = 1;
     boolean help = false;
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -91,11 +100,12 @@ record ServerOptions(
           labels.put(kv.substring(0, eq), kv.substring(eq + 1));
         }
         case "--volume", "-v" -> volumes.add(volume(value(args, ++i, a)));
+        case "--warm" -> warm = number(value(args, ++i, a), a, 0, MAX_WARM);
         case "--help", "-h" -> help = true;
         default -> throw new IllegalArgumentException("unknown option '" + a + "'");
       }
     }
-    return new ServerOptions(socket, max, network, cap, memory, image, labels, volumes, help);
+    return new ServerOptions(socket, max, network, cap, memory, image, labels, volumes, warm, help);
   }
 
   /** Parses one volume and checks its host path now, so a typo stops the server at start. */

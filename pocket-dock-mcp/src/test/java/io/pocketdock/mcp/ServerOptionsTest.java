@@ -17,6 +17,28 @@ class ServerOptionsTest {
     assertThat(o.outputCap()).isEqualTo(32768);
     assertThat(o.memory()).isEqualTo("1g");
     assertThat(o.socket()).isNull();
+    assertThat(o.warm()).isEqualTo(1);
+  }
+
+  @Test
+  void parse_warm_readsTheSizeAndZeroTurnsThePoolOff() {
+    assertThat(ServerOptions.parse("--warm", "0").warm()).isZero();
+    assertThat(ServerOptions.parse("--warm", "3").warm()).isEqualTo(3);
+    assertThat(ServerOptions.parse("--warm", String.valueOf(ServerOptions.MAX_WARM)).warm())
+        .isEqualTo(ServerOptions.MAX_WARM);
+  }
+
+  @Test
+  void parse_badWarm_failsWithAMessageForTheOperator() {
+    assertThatThrownBy(() -> ServerOptions.parse("--warm", "-1"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--warm must be between 0 and " + ServerOptions.MAX_WARM);
+    assertThatThrownBy(() -> ServerOptions.parse("--warm", String.valueOf(ServerOptions.MAX_WARM + 1)))
+        .hasMessageContaining("between 0 and");
+    assertThatThrownBy(() -> ServerOptions.parse("--warm", "two"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--warm needs a number, got 'two'");
+    assertThatThrownBy(() -> ServerOptions.parse("--warm")).hasMessage("--warm needs a value");
   }
 
   @Test
@@ -80,6 +102,19 @@ class ServerOptionsTest {
             new java.io.ByteArrayOutputStream(), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
     assertThat(code).isEqualTo(2);
     assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("not a volume: 'nope'");
+  }
+
+  @Test
+  void run_badWarm_exitsTwoWithUsageBeforeTouchingAnEngine() {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code =
+        McpServerMain.run(
+            new String[] {"--socket", "/nonexistent.sock", "--warm", "lots"}, java.io.InputStream.nullInputStream(),
+            out, new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(code).isEqualTo(2);
+    assertThat(out.size()).isZero();
+    assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("--warm needs a number", "Usage:", "--warm N");
   }
 
   @Test

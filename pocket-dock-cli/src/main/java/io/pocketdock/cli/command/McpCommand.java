@@ -17,7 +17,7 @@ import picocli.CommandLine.Unmatched;
     name = "mcp",
     description =
         "Runs the MCP server over stdio, for agents (Claude, Cursor, ...). Options go to the"
-            + " server: --socket, --max-sandboxes, --allow-network, --volume, --memory; see"
+            + " server: --socket, --max-sandboxes, --allow-network, --volume, --memory, --warm; see"
             + " docs/agents.md.",
     footerHeading = "%nExamples:%n",
     footer = {
