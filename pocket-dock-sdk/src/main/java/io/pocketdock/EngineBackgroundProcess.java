@@ -113,7 +113,7 @@ final class EngineBackgroundProcess implements BackgroundProcess {
           "kill", "not a signal name: '" + signal + "'", "use a name such as TERM, INT, KILL or HUP");
     }
     if (isRunning()) {
-      call.signal(name);
+      call.signalRunning(name);
     }
   }
 

@@ -186,11 +186,20 @@ final class ExecCall implements AutoCloseable {
 
   /** Sends {@code signal} (a name such as TERM) to the command's whole process tree and waits. */
   void signal(String signal) {
+    new CommandRunner(engine).kill(containerId, user, token, signal);
+  }
+
+  /**
+   * {@link #signal} for a caller that holds the run for running (a background process's {@code
+   * kill}): while its output has not ended, a first scan that finds no process looks again for a
+   * moment, since exec start can answer before the process exists. Timeouts and aborts keep the
+   * single scan: they never come right after the start, and an abort must not wait.
+   */
+  void signalRunning(String signal) {
     CommandRunner runner = new CommandRunner(engine);
     if (outputEnded) {
       runner.kill(containerId, user, token, signal);
     } else {
-      // Not ended, so it runs or is about to: exec start can answer before the process exists.
       runner.killStarted(containerId, user, token, signal);
     }
   }
