@@ -234,8 +234,9 @@ done:
 
 /*
  * Learns whether the run's execve happened (the status pipe closes) or failed (the child wrote why).
- * Called before anything else is reported for the run, so STARTED always comes first. Blocks only
- * until the child has exec'd or failed, which is immediate once it produced output or exited.
+ * Called when the status pipe is readable, and before anything else is reported for the run, so
+ * STARTED always comes first. Blocks only until the child has exec'd or failed, which is immediate
+ * once the pipe is readable, or once the child produced output or exited.
  * Returns 0 when the run never started (it is then over: NOTSTARTED was sent).
  */
 static int settle(struct run *r) {
@@ -333,6 +334,7 @@ int main(void) {
     for (int i = 0; i < nruns; i++) {
       fds[nfds++] = (struct pollfd){runs[i].out, POLLIN, 0};
       fds[nfds++] = (struct pollfd){runs[i].err, POLLIN, 0};
+      fds[nfds++] = (struct pollfd){runs[i].status_fd, POLLIN, 0}; /* -1 once settled: ignored */
     }
     if (poll(fds, (nfds_t)nfds, -1) < 0) {
       if (errno == EINTR) continue;
@@ -345,7 +347,10 @@ int main(void) {
       reap();
     }
     /* Runs only, by their position when polled: finish() below may reorder them. */
-    for (int i = 0, f = 2; i < nruns; i++, f += 2) {
+    for (int i = 0, f = 2; i < nruns; i++, f += 3) {
+      /* STARTED as soon as the command is exec'd, even if it stays silent (a caller that loses the
+       * helper then knows the command ran and must not be run again another way). */
+      if (runs[i].status_fd >= 0 && fds[f + 2].revents) settle(&runs[i]);
       if (runs[i].out >= 0 && fds[f].revents) drain(&runs[i], &runs[i].out, RSP_OUT);
       if (runs[i].err >= 0 && fds[f + 1].revents) drain(&runs[i], &runs[i].err, RSP_ERR);
     }
