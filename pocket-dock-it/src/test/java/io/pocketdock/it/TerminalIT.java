@@ -32,7 +32,14 @@ class TerminalIT {
         TerminalSession t =
             box.terminal(
                 TerminalOptions.defaults()
-                    .withCommand(List.of("/bin/sh", "-c", "read x; stty size"))
+                    // The engine applies a resize on its own time (Podman through conmon's
+                    // control pipe): the program looks for up to 5 s before it reports the size.
+                    .withCommand(
+                        List.of(
+                            "/bin/sh",
+                            "-c",
+                            "read x; i=0; s=$(stty size); while [ \"$s\" = '24 80' ] && [ $i -lt 50 ];"
+                                + " do sleep 0.1; i=$((i + 1)); s=$(stty size); done; echo \"$s\""))
                     .withSize(80, 24))) {
       t.resize(132, 50);
       t.input().write("go\n".getBytes(StandardCharsets.UTF_8));
