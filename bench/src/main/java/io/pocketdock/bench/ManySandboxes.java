@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * W9: 100 sandboxes (20 in a quick run) created concurrently, each running one command; wall time until all have run,
+ * W9: 100 sandboxes (10 in a quick run) created concurrently, each running one command; wall time until all have run,
  * errors, and the heap the SDK used over a collected baseline: what it holds with every sandbox
  * still open (after a collection), and the peak in use including garbage (sampled every 5 ms). Floor: the
  * same with raw create + start + exec. Removal is not timed.
