@@ -141,7 +141,7 @@ final class FastExec implements AutoCloseable {
   void reset() {
     synchronized (nativeLock) {
       closeNative();
-      installedIn = null; // a tmpfs /tmp starts empty again
+      installedIn = null; // look again (one HEAD): a recreated root file system may not have it
       nativeUnavailable = false;
     }
     closeIdle();
